@@ -1,0 +1,90 @@
+import type { Recording, RecordingKind } from '../recording/types';
+import type { TestIdParts } from '../test-id/testId';
+
+/**
+ * What the browser keeps for every file after a load: enough to list, group,
+ * filter and search, never the full recording (that is parsed again on open).
+ */
+export interface IndexEntry {
+  path: string;
+  size: number;
+  lastModified: number;
+  testId: string | null;
+  parts: TestIdParts | null;
+  kind: RecordingKind;
+  kindLabel: string;
+  endpoint: string;
+  provider?: string;
+  model?: string;
+  streaming: boolean;
+  chunkCount: number;
+  hasError: boolean;
+  toolNames: string[];
+  /** The first characters of the answer, for the list. */
+  preview: string;
+  /** Lower-cased haystack for the filter: ids, names, model, endpoint and text. */
+  search: string;
+}
+
+export interface IndexError {
+  path: string;
+  size: number;
+  lastModified: number;
+  reason: string;
+}
+
+const PREVIEW_CHARS = 160;
+/** Enough to find any realistic answer by its words without holding a 5 MB text twice. */
+const SEARCHABLE_TEXT_CHARS = 20_000;
+
+export function toIndexEntry(recording: Recording, size: number, lastModified: number): IndexEntry {
+  const response = recording.response;
+  const toolNames = response.toolCalls.map((call) => call.name);
+  const answer = response.text || response.reasoning || recording.error?.message || '';
+  const fileName = recording.path.slice(recording.path.lastIndexOf('/') + 1);
+  const search = [
+    recording.testId ?? '',
+    recording.path,
+    fileName,
+    recording.model ?? '',
+    recording.endpoint,
+    recording.provider ?? '',
+    recording.kindLabel,
+    toolNames.join(' '),
+    answer.slice(0, SEARCHABLE_TEXT_CHARS),
+  ]
+    .join('\n')
+    .toLowerCase();
+  return {
+    path: recording.path,
+    size,
+    lastModified,
+    testId: recording.testId,
+    parts: recording.testIdParts,
+    kind: recording.kind,
+    kindLabel: recording.kindLabel,
+    endpoint: recording.endpoint,
+    provider: recording.provider,
+    model: recording.model,
+    streaming: recording.streaming,
+    chunkCount: recording.chunkCount,
+    hasError: recording.error !== null,
+    toolNames,
+    preview: oneLine(answer.slice(0, PREVIEW_CHARS * 2)).slice(0, PREVIEW_CHARS),
+    search,
+  };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Every whitespace-separated term must appear; an empty query matches everything. */
+export function matchesQuery(entry: IndexEntry, terms: string[]): boolean {
+  for (const term of terms) if (!entry.search.includes(term)) return false;
+  return true;
+}
+
+export function queryTerms(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}

@@ -1,0 +1,107 @@
+import type { IndexEntry } from './indexEntry';
+
+/** suite → file → test → variant → recordings, flattened into rows for a virtual list. */
+export type TreeNodeKind = 'suite' | 'file' | 'test' | 'variant' | 'recording';
+
+export interface TreeRow {
+  kind: TreeNodeKind;
+  key: string;
+  label: string;
+  depth: number;
+  count: number;
+  entry?: IndexEntry;
+  /** For test rows: the test key (`file::test`) its page is keyed by. */
+  testKey?: string;
+  expanded?: boolean;
+}
+
+interface Node {
+  key: string;
+  label: string;
+  kind: TreeNodeKind;
+  children: Map<string, Node>;
+  entries: IndexEntry[];
+  count: number;
+}
+
+const NO_TEST = '(no test id)';
+
+function newNode(key: string, label: string, kind: TreeNodeKind): Node {
+  return { key, label, kind, children: new Map(), entries: [], count: 0 };
+}
+
+function child(parent: Node, key: string, label: string, kind: TreeNodeKind): Node {
+  let node = parent.children.get(key);
+  if (!node) {
+    node = newNode(key, label, kind);
+    parent.children.set(key, node);
+  }
+  return node;
+}
+
+export function buildTree(entries: IndexEntry[]): Node {
+  const root = newNode('', '', 'suite');
+  for (const entry of entries) {
+    const parts = entry.parts;
+    let node: Node;
+    if (!parts) {
+      const folder = entry.path.includes('/') ? entry.path.slice(0, entry.path.lastIndexOf('/')) : '.';
+      node = child(child(root, `s:${NO_TEST}`, NO_TEST, 'suite'), `f:${NO_TEST}/${folder}`, folder, 'file');
+    } else {
+      const suite = child(root, `s:${parts.suite}`, parts.suite, 'suite');
+      const file = child(suite, `f:${parts.file}`, parts.file, 'file');
+      const testKey = parts.test ? `${parts.file}::${parts.test}` : parts.file;
+      const test = child(file, `t:${testKey}`, parts.test || '(module)', 'test');
+      node = parts.params ? child(test, `v:${testKey}[${parts.params}]`, parts.params, 'variant') : test;
+    }
+    node.entries.push(entry);
+  }
+  countAll(root);
+  return root;
+}
+
+function countAll(root: Node): void {
+  // Post-order without recursion: the tree is shallow, but keep core code stack-safe everywhere.
+  const order: Node[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    order.push(node);
+    for (const c of node.children.values()) stack.push(c);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i]!;
+    node.count = node.entries.length;
+    for (const c of node.children.values()) node.count += c.count;
+  }
+}
+
+const byLabel = (a: Node, b: Node) => a.label.localeCompare(b.label);
+
+/** Rows for the nodes whose ancestors are all expanded (`collapsed` holds keys the user closed). */
+export function flattenTree(root: Node, collapsed: ReadonlySet<string>, expandAll: boolean): TreeRow[] {
+  const rows: TreeRow[] = [];
+  const stack: { node: Node; depth: number }[] = [];
+  const pushChildren = (node: Node, depth: number) => {
+    const entries = [...node.entries].sort((a, b) => a.path.localeCompare(b.path));
+    for (let i = entries.length - 1; i >= 0; i--) {
+      stack.push({ node: { ...newNode(`r:${entries[i]!.path}`, '', 'recording'), entries: [entries[i]!] }, depth });
+    }
+    const kids = [...node.children.values()].sort(byLabel);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth });
+  };
+  pushChildren(root, 0);
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (node.kind === 'recording') {
+      const entry = node.entries[0]!;
+      rows.push({ kind: 'recording', key: node.key, label: entry.path, depth, count: 1, entry });
+      continue;
+    }
+    const expanded = expandAll || !collapsed.has(node.key);
+    const testKey = node.kind === 'test' ? node.key.slice(2) : undefined;
+    rows.push({ kind: node.kind, key: node.key, label: node.label, depth, count: node.count, expanded, testKey });
+    if (expanded) pushChildren(node, depth + 1);
+  }
+  return rows;
+}

@@ -1,0 +1,3 @@
+export * from './analyze';
+export * from './gaps';
+export * from './step';

@@ -1,0 +1,306 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { buildTree, flattenTree, type TreeRow } from '../../core/index/tree';
+import type { IndexEntry } from '../../core/index/indexEntry';
+import { recordingUrl, testUrl, visibleControls } from '../../shared/visibleText';
+import { useFilteredEntries } from './useFilteredEntries';
+import { KindBadge } from './KindBadge';
+
+type Mode = 'tree' | 'flat';
+
+export function RecordingList() {
+  const [params, setParams] = useSearchParams();
+  // Typing goes to local state first: writing each keystroke through the URL drops fast keystrokes.
+  const [query, setQueryState] = useState(() => params.get('q') ?? '');
+  const urlQuery = params.get('q') ?? '';
+  useEffect(() => {
+    if (urlQuery === query) return;
+    const timer = setTimeout(() => {
+      const next = new URLSearchParams(window.location.search);
+      if (query) next.set('q', query);
+      else next.delete('q');
+      setParams(next, { replace: true });
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [query, urlQuery, setParams]);
+  const [mode, setMode] = useState<Mode>(() => (localStorage.getItem('browse-mode') === 'flat' ? 'flat' : 'tree'));
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const { entries, total, pending } = useFilteredEntries(query);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const rows: TreeRow[] = useMemo(() => {
+    if (mode === 'flat') {
+      return entries.map((entry) => ({ kind: 'recording', key: `r:${entry.path}`, label: entry.path, depth: 0, count: 1, entry }));
+    }
+    return flattenTree(buildTree(entries), collapsed, query.trim() !== '');
+  }, [entries, mode, collapsed, query]);
+
+  const selectedPath = location.pathname.startsWith('/r/')
+    ? location.pathname.slice(3).split('/').map(decodeURIComponent).join('/')
+    : null;
+  const selectedTest = location.pathname.startsWith('/t/') ? decodeURIComponent(location.pathname.slice(3)) : null;
+  const selectedIndex = rows.findIndex((row) =>
+    row.kind === 'recording' ? row.entry?.path === selectedPath : row.kind === 'test' && row.testKey === selectedTest,
+  );
+  const [cursor, setCursor] = useState(-1);
+  const activeIndex = cursor >= 0 && cursor < rows.length ? cursor : selectedIndex;
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 26,
+    overscan: 12,
+  });
+
+  useEffect(() => {
+    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, virtualizer]);
+
+  const setQuery = (value: string) => {
+    setQueryState(value);
+    setCursor(-1);
+  };
+
+  const toggle = useCallback((key: string) => {
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }, []);
+
+  const openRow = useCallback(
+    (row: TreeRow) => {
+      const search = query ? `?q=${encodeURIComponent(query)}` : '';
+      if (row.kind === 'recording' && row.entry) navigate(recordingUrl(row.entry.path, search));
+      else if (row.kind === 'test' && row.testKey) navigate(testUrl(row.testKey) + search);
+      else toggle(row.key);
+    },
+    [navigate, query, toggle],
+  );
+
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (event.key === '/' && !event.metaKey && !event.ctrlKey) {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onListKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (rows.length === 0) return;
+    const move = (delta: number) => {
+      event.preventDefault();
+      setCursor(Math.max(0, Math.min(rows.length - 1, (activeIndex < 0 ? -1 : activeIndex) + delta)));
+    };
+    if (event.key === 'j' || event.key === 'ArrowDown') move(1);
+    else if (event.key === 'k' || event.key === 'ArrowUp') move(-1);
+    else if (event.key === 'Enter' && activeIndex >= 0) {
+      event.preventDefault();
+      openRow(rows[activeIndex]!);
+    } else if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && activeIndex >= 0) {
+      const row = rows[activeIndex]!;
+      if (row.kind !== 'recording' && (event.key === 'ArrowLeft') === row.expanded) {
+        event.preventDefault();
+        toggle(row.key);
+      }
+    }
+  };
+
+  const recordingCount = entries.length;
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div className="space-y-1.5 border-b border-zinc-200 p-2 dark:border-zinc-800">
+        <input
+          ref={searchRef}
+          data-testid="search-input"
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown' || event.key === 'Enter') {
+              event.preventDefault();
+              scrollRef.current?.focus();
+              setCursor(0);
+            }
+            if (event.key === 'Escape') setQuery('');
+          }}
+          placeholder="Filter: test id, file, model, endpoint, text…  ( / )"
+          aria-label="Filter recordings"
+          className="w-full rounded border border-zinc-300 bg-white px-2 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <div className="flex items-center gap-2 text-xs text-zinc-500">
+          <span data-testid="list-count" aria-live="polite">
+            {query ? `${recordingCount.toLocaleString()} of ${total.toLocaleString()}` : `${total.toLocaleString()}`} recordings
+            {pending ? ' …' : ''}
+          </span>
+          <span className="flex-1" />
+          {mode === 'tree' && (
+            <>
+              <button type="button" className="hover:underline" onClick={() => setCollapsed(new Set())}>
+                Expand all
+              </button>
+              <button
+                type="button"
+                className="hover:underline"
+                onClick={() => setCollapsed(new Set(rows.filter((r) => r.kind === 'suite').map((r) => r.key)))}
+              >
+                Collapse all
+              </button>
+            </>
+          )}
+          <div role="radiogroup" aria-label="List mode" className="flex overflow-hidden rounded border border-zinc-300 dark:border-zinc-700">
+            {(['tree', 'flat'] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                role="radio"
+                aria-checked={mode === m}
+                onClick={() => {
+                  setMode(m);
+                  localStorage.setItem('browse-mode', m);
+                }}
+                className={`px-2 py-px ${mode === m ? 'bg-zinc-200 font-medium text-zinc-900 dark:bg-zinc-700 dark:text-zinc-50' : ''}`}
+              >
+                {m === 'tree' ? 'Tree' : 'Flat'}
+              </button>
+            ))}
+          </div>
+        </div>
+      </div>
+      <div
+        ref={scrollRef}
+        tabIndex={0}
+        role="tree"
+        aria-label="Recordings by test"
+        onKeyDown={onListKey}
+        className="min-h-0 flex-1 overflow-auto focus:outline-none"
+      >
+        {rows.length === 0 ? (
+          <div className="p-4 text-zinc-500">{total === 0 ? 'No recordings yet.' : 'No recording matches this filter.'}</div>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index]!;
+              return (
+                <div
+                  key={row.key}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
+                >
+                  <Row
+                    row={row}
+                    active={item.index === activeIndex}
+                    selected={item.index === selectedIndex}
+                    flat={mode === 'flat'}
+                    onOpen={() => {
+                      setCursor(item.index);
+                      openRow(row);
+                    }}
+                    onToggle={() => toggle(row.key)}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Row({
+  row,
+  active,
+  selected,
+  flat,
+  onOpen,
+  onToggle,
+}: {
+  row: TreeRow;
+  active: boolean;
+  selected: boolean;
+  flat: boolean;
+  onOpen: () => void;
+  onToggle: () => void;
+}) {
+  const base = `flex h-full cursor-pointer items-center gap-1.5 pr-2 text-[13px] ${
+    selected ? 'bg-indigo-100 dark:bg-indigo-950' : 'hover:bg-zinc-100 dark:hover:bg-zinc-900'
+  } ${active ? 'ring-1 ring-inset ring-indigo-400' : ''}`;
+  const indent = { paddingLeft: 6 + row.depth * 14 };
+  if (row.kind === 'recording' && row.entry) {
+    return (
+      <div
+        role="treeitem"
+        aria-selected={selected}
+        data-testid="recording-row"
+        data-path={row.entry.path}
+        data-test-id={row.entry.testId ?? ''}
+        className={base}
+        style={indent}
+        onClick={onOpen}
+        title={row.entry.path}
+      >
+        <RecordingRowContent entry={row.entry} flat={flat} />
+      </div>
+    );
+  }
+  return (
+    <div
+      role="treeitem"
+      aria-expanded={row.expanded}
+      aria-selected={selected}
+      data-testid={`tree-${row.kind}`}
+      className={base}
+      style={indent}
+      onClick={row.kind === 'test' ? onOpen : onToggle}
+      title={row.label}
+    >
+      <button
+        type="button"
+        tabIndex={-1}
+        aria-label={row.expanded ? 'Collapse' : 'Expand'}
+        className="w-4 shrink-0 text-zinc-400"
+        onClick={(event) => {
+          event.stopPropagation();
+          onToggle();
+        }}
+      >
+        {row.expanded ? '▾' : '▸'}
+      </button>
+      <span
+        className={`truncate ${row.kind === 'suite' ? 'font-semibold' : ''} ${row.kind === 'file' || row.kind === 'variant' ? 'font-mono text-[12px]' : ''} ${row.kind === 'test' ? 'font-mono text-[12px] font-medium' : ''}`}
+      >
+        {visibleControls(row.label)}
+      </span>
+      <span className="ml-auto shrink-0 text-[11px] text-zinc-400">{row.count}</span>
+    </div>
+  );
+}
+
+function RecordingRowContent({ entry, flat }: { entry: IndexEntry; flat: boolean }) {
+  const fileName = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+  return (
+    <>
+      <KindBadge entry={entry} />
+      <span className="min-w-0 flex-1 truncate">
+        {flat && entry.testId ? (
+          <span className="font-mono text-[12px]">{visibleControls(entry.testId)}</span>
+        ) : (
+          <span className="text-zinc-600 dark:text-zinc-400">{entry.preview ? visibleControls(entry.preview) : <i>{entry.endpoint}</i>}</span>
+        )}
+      </span>
+      <span className="shrink-0 font-mono text-[11px] text-zinc-400">{fileName.slice(0, 8)}</span>
+    </>
+  );
+}

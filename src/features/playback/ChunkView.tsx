@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import { ChunkMark } from '../../core/recording/types';
+import { neutralizeBidi, visibleControls } from '../../shared/visibleText';
+import { prettyChunk, type ChunkDelta } from './chunkJson';
+
+const MARK_NAMES: [number, string, string][] = [
+  [ChunkMark.role, 'role', 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300'],
+  [ChunkMark.reasoning, 'reasoning', 'bg-violet-100 text-violet-800 dark:bg-violet-950 dark:text-violet-300'],
+  [ChunkMark.toolStart, 'tool call start', 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300'],
+  [ChunkMark.finish, 'finish', 'bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-300'],
+  [ChunkMark.usage, 'usage', 'bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300'],
+  [ChunkMark.error, 'error', 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300'],
+];
+
+interface ChunkViewProps {
+  chunk: unknown;
+  cursor: number;
+  marks: number;
+  delta: ChunkDelta;
+  /** "+53 ms" from the previous chunk, when timing is recorded. */
+  when?: string;
+}
+
+/**
+ * The raw JSON of the chunk under the cursor, with the values it contributed
+ * highlighted. Bidi overrides are shown as escapes: a chunk must not be able
+ * to reorder what the reviewer reads around it.
+ */
+export function ChunkView({ chunk, cursor, marks, delta, when }: ChunkViewProps) {
+  const needles = useMemo(
+    () => [delta.text, delta.reasoning, ...delta.tools.flatMap((t) => (t.started ? [t.name, t.arguments] : [t.arguments]))],
+    [delta],
+  );
+  const pretty = useMemo(() => (cursor < 0 ? null : prettyChunk(chunk, needles)), [chunk, cursor, needles]);
+  const added: string[] = [];
+  if (delta.text) added.push(`+${delta.text.length.toLocaleString()} text`);
+  if (delta.reasoning) added.push(`+${delta.reasoning.length.toLocaleString()} reasoning`);
+  for (const tool of delta.tools) {
+    if (tool.started) added.push(`starts ${visibleControls(tool.name) || 'a tool call'}`);
+    if (tool.arguments) added.push(`+${tool.arguments.length.toLocaleString()} args`);
+  }
+
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <div className="flex flex-wrap items-center gap-1.5 text-[11px]">
+        <span className="font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Chunk</span>
+        <span className="font-mono text-zinc-700 dark:text-zinc-300">{cursor < 0 ? '—' : `#${cursor}`}</span>
+        {when && <span className="font-mono text-zinc-400 dark:text-zinc-500">{when}</span>}
+        {MARK_NAMES.filter(([flag]) => marks & flag).map(([flag, name, colors]) => (
+          <span key={flag} className={`rounded px-1 py-px ${colors}`}>
+            {name}
+          </span>
+        ))}
+        <span data-testid="playback-chunk-added" className="font-mono text-zinc-500 dark:text-zinc-400">
+          {cursor < 0 ? '' : added.length ? added.join(' · ') : 'adds no content'}
+        </span>
+      </div>
+      <pre
+        data-testid="playback-chunk"
+        data-index={cursor}
+        tabIndex={0}
+        aria-label={cursor < 0 ? 'Current chunk: none yet' : `Raw JSON of chunk ${cursor}`}
+        className="max-h-80 min-h-[2.5rem] overflow-auto whitespace-pre rounded border border-zinc-200 bg-zinc-50 px-2 py-1.5 font-mono text-[11.5px] leading-[1.45] text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/70 dark:text-zinc-200"
+      >
+        {pretty === null ? (
+          <span className="italic text-zinc-500">Before the first chunk: nothing has arrived yet.</span>
+        ) : (
+          pretty.segments.map((segment, i) =>
+            segment.added ? (
+              <mark key={i} className="playback-added">
+                {neutralizeBidi(segment.text)}
+              </mark>
+            ) : (
+              neutralizeBidi(segment.text)
+            ),
+          )
+        )}
+        {pretty?.truncated && <span className="block italic text-zinc-500">… cut at 200,000 characters</span>}
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQueries } from '@tanstack/react-query';
+import { testKeyOf } from '../../core/test-id/testId';
+import { orderStory, type StoryStep } from '../../core/story/story';
+import type { Recording } from '../../core/recording/types';
+import { useFolderState } from '../../state/folderStore';
+import { NoFolder } from '../browse/NoFolder';
+import { loadRecording, recordingKeys } from './recordingQueries';
+import { Loading } from './RecordingPage';
+import { MessageList } from './RequestSection';
+import { recordingUrl, visibleControls } from '../../shared/visibleText';
+import { LongText } from '../../shared/ui/LongText';
+import { Badge } from '../../shared/ui/Badge';
+import { PanelBoundary } from '../../shared/ui/PanelBoundary';
+
+export function TestPage() {
+  const { testKey = '' } = useParams();
+  const folder = useFolderState();
+  const entries = useMemo(
+    () => folder.entries.filter((entry) => entry.parts && testKeyOf(entry.parts) === testKey),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [folder.entries, folder.version, testKey],
+  );
+  const variants = useMemo(() => {
+    const map = new Map<string, typeof entries>();
+    for (const entry of entries) {
+      const key = entry.parts?.params ?? '';
+      map.set(key, [...(map.get(key) ?? []), entry]);
+    }
+    return [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
+  }, [entries]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const variant = variants.find(([key]) => key === chosen) ?? variants[0];
+
+  if (folder.status === 'idle') return <NoFolder message={`Open the folder that holds the test ${testKey} to see its calls.`} />;
+  if (entries.length === 0) {
+    return folder.status === 'loading' ? (
+      <Loading what="Indexing the folder…" />
+    ) : (
+      <div className="p-6 text-zinc-600">No recording in this folder belongs to the test {visibleControls(testKey)}.</div>
+    );
+  }
+  return (
+    <div data-testid="test-story" className="pb-16">
+      <header className="border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+        <div className="text-[11px] uppercase tracking-wide text-zinc-500">Test</div>
+        <h1 className="break-all font-mono text-[14px] font-semibold">{visibleControls(testKey)}</h1>
+        <div className="mt-1 text-xs text-zinc-500">
+          {entries.length} recordings in {variants.length} {variants.length === 1 ? 'variant' : 'variants'}
+        </div>
+        {variants.length > 1 && (
+          <div role="tablist" aria-label="Parameter variants" className="mt-2 flex flex-wrap gap-1">
+            {variants.map(([key, list]) => (
+              <button
+                key={key}
+                type="button"
+                role="tab"
+                aria-selected={variant?.[0] === key}
+                onClick={() => setChosen(key)}
+                className={`rounded border px-2 py-0.5 font-mono text-[11.5px] ${
+                  variant?.[0] === key
+                    ? 'border-indigo-500 bg-indigo-50 dark:bg-indigo-950'
+                    : 'border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800'
+                }`}
+              >
+                {key ? visibleControls(key) : '(no params)'} <span className="text-zinc-400">{list.length}</span>
+              </button>
+            ))}
+          </div>
+        )}
+      </header>
+      {variant && (
+        <PanelBoundary panel="test story" file={testKey}>
+          <VariantStory key={variant[0]} paths={variant[1].map((e) => e.path)} />
+        </PanelBoundary>
+      )}
+    </div>
+  );
+}
+
+function VariantStory({ paths }: { paths: string[] }) {
+  const folder = useFolderState();
+  const results = useQueries({
+    queries: paths.map((path) => {
+      const file = folder.filesByPath.get(path)!;
+      return {
+        queryKey: recordingKeys.detail(folder.loadId, path, file.lastModified),
+        queryFn: () => loadRecording(file),
+      };
+    }),
+  });
+  const pending = results.some((r) => r.isPending);
+  const recordings = results.map((r) => r.data?.recording).filter((r): r is Recording => Boolean(r));
+  const steps = useMemo(() => (pending ? [] : orderStory(recordings)), [pending, recordings.map((r) => r.path).join('\n')]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (pending) return <Loading what={`Reading ${paths.length} recordings…`} />;
+  return (
+    <ol className="space-y-4 px-4 py-3">
+      {steps.map((step, i) => (
+        <StoryStepView key={step.recording.path} step={step} index={i} />
+      ))}
+    </ol>
+  );
+}
+
+function StoryStepView({ step, index }: { step: StoryStep; index: number }) {
+  const r = step.recording;
+  return (
+    <li data-testid="story-step" data-path={r.path} className="rounded border border-zinc-200 dark:border-zinc-800">
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 text-xs dark:border-zinc-800 dark:bg-zinc-900">
+        <span className="font-semibold">Call {index + 1}</span>
+        <Badge tone="blue">{r.kindLabel}</Badge>
+        {r.error && <Badge tone="red">error</Badge>}
+        <Link to={recordingUrl(r.path)} className="font-mono text-indigo-600 hover:underline dark:text-indigo-400">
+          {r.path.slice(r.path.lastIndexOf('/') + 1, r.path.lastIndexOf('/') + 13)}…
+        </Link>
+        {step.continues && <span className="text-zinc-500">continues the conversation above (+{step.newMessages.length} messages)</span>}
+      </div>
+      <div className="space-y-2 p-3">
+        {step.newMessages.length > 0 && <MessageList messages={step.newMessages} startIndex={step.startIndex} />}
+        {r.kind === 'tool' && (
+          <div className="text-xs text-zinc-600 dark:text-zinc-400">
+            Tool <span className="font-mono font-semibold">{visibleControls(r.endpoint)}</span> invoked
+          </div>
+        )}
+        <div className="border-l-4 border-l-role-assistant pl-3">
+          {r.error && <div className="text-xs text-red-700 dark:text-red-300">{r.error.message}</div>}
+          {r.response.reasoning && (
+            <details className="text-xs text-violet-700 dark:text-violet-300">
+              <summary className="cursor-pointer">reasoning</summary>
+              <LongText text={r.response.reasoning} />
+            </details>
+          )}
+          {r.response.text && <LongText text={r.response.text} />}
+          {r.response.toolCalls.map((call, i) => (
+            <div key={i} className="font-mono text-[12px]">
+              <span className="text-role-tool">→ {visibleControls(call.name)}</span>
+              <span className="text-zinc-500">({call.arguments.length > 300 ? `${call.arguments.slice(0, 300)}…` : call.arguments})</span>
+            </div>
+          ))}
+          {!r.error && !r.response.text && r.response.toolCalls.length === 0 && (
+            <div className="text-xs italic text-zinc-500">no text ({r.kindLabel})</div>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}

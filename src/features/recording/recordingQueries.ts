@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { parseRecordingValue } from '../../core/recording/parseRecording';
+import type { Recording } from '../../core/recording/types';
+import { readSourceFile, type SourceFile } from '../../sources/types';
+import { useFolderState } from '../../state/folderStore';
+
+export interface LoadedRecording {
+  file: SourceFile;
+  /** The file's text as read now, for the Raw view and copy. */
+  text: string;
+  value: unknown;
+  recording: Recording | null;
+  /** Why the file is not a recording, when it is not. */
+  problem: string | null;
+}
+
+/** Query keys in one place: a recording is cached per load and file version, and evicted when unused. */
+export const recordingKeys = {
+  all: ['recording'] as const,
+  detail: (loadId: number, path: string, lastModified: number) => ['recording', loadId, path, lastModified] as const,
+};
+
+export class FileChangedError extends Error {
+  constructor(path: string, detail: string) {
+    super(`“${path}” changed or was deleted after the folder was loaded (${detail}).`);
+    this.name = 'FileChangedError';
+  }
+}
+
+export async function loadRecording(file: SourceFile): Promise<LoadedRecording> {
+  if (file.handle) {
+    const current = await file.handle.getFile().catch((error: unknown) => {
+      throw new FileChangedError(file.path, String(error));
+    });
+    if (current.lastModified !== file.lastModified || current.size !== file.size) {
+      throw new FileChangedError(file.path, 'its size or modification time differs');
+    }
+  }
+  let text: string;
+  try {
+    text = await readSourceFile(file);
+  } catch (error) {
+    if (file.url) throw error;
+    throw new FileChangedError(file.path, error instanceof Error ? error.message : String(error));
+  }
+  if (file.file && text.length === 0 && file.size > 0) throw new FileChangedError(file.path, 'it is now empty');
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (error) {
+    return { file, text, value: undefined, recording: null, problem: `not valid JSON: ${(error as Error).message}` };
+  }
+  const result = parseRecordingValue(value, file.path);
+  return result.ok
+    ? { file, text, value, recording: result.recording, problem: null }
+    : { file, text, value, recording: null, problem: result.error.reason };
+}
+
+export function useRecording(path: string) {
+  const folder = useFolderState();
+  const file = folder.filesByPath.get(path);
+  return {
+    file,
+    folder,
+    query: useQuery({
+      queryKey: recordingKeys.detail(folder.loadId, path, file?.lastModified ?? -1),
+      queryFn: () => loadRecording(file!),
+      enabled: Boolean(file),
+    }),
+  };
+}

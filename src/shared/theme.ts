@@ -1,0 +1,24 @@
+export type ThemeChoice = 'system' | 'light' | 'dark';
+const KEY = 'recording-inspector-theme';
+
+export function storedTheme(): ThemeChoice {
+  const value = localStorage.getItem(KEY);
+  return value === 'light' || value === 'dark' ? value : 'system';
+}
+
+export function applyTheme(choice: ThemeChoice) {
+  const dark = choice === 'dark' || (choice === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+  document.documentElement.classList.toggle('dark', dark);
+  document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+}
+
+export function setTheme(choice: ThemeChoice) {
+  if (choice === 'system') localStorage.removeItem(KEY);
+  else localStorage.setItem(KEY, choice);
+  applyTheme(choice);
+}
+
+export function applyStoredTheme() {
+  applyTheme(storedTheme());
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applyTheme(storedTheme()));
+}

@@ -1,0 +1,284 @@
+/**
+ * Compare core against a real re-recording PR (llama-stack #4997) and against
+ * a synthetic PR built from it whose every change is known in advance.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { classifySnapshots, diffRecordings, isComparablePath, NOISE_KEYS, type SnapshotFile } from '../src/core/diff';
+import { parseRecording } from '../src/core/recording/parseRecording';
+import type { Recording } from '../src/core/recording/types';
+
+const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../shared/corpus/pr-example');
+const present = existsSync(join(corpus, 'base')) && existsSync(join(corpus, 'head'));
+if (!present) console.warn(`compare-corpus: ${corpus} not found; skipping corpus compare tests.`);
+
+function readSnapshot(root: string): SnapshotFile[] {
+  const out: SnapshotFile[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && e.name !== '.git' && e.name !== '.venv') walk(full);
+        continue;
+      }
+      const path = relative(root, full).split(sep).join('/');
+      if (isComparablePath(path)) out.push({ path, text: readFileSync(full, 'utf8') });
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Straightforward reference for orphans: parse everything, no shortcuts. */
+function referenceOrphans(base: SnapshotFile[], head: SnapshotFile[]): number {
+  const key = (text: string): string | null => {
+    let d: unknown;
+    try {
+      d = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    if (typeof d !== 'object' || d === null || Array.isArray(d)) return null;
+    const doc = d as Record<string, unknown>;
+    const req = doc.request as Record<string, unknown> | undefined;
+    if (!('response' in doc) || typeof req !== 'object' || req === null || Array.isArray(req)) return null;
+    const t = typeof doc.test_id === 'string' ? doc.test_id : typeof req.test_id === 'string' ? req.test_id : null;
+    const ep = req.endpoint ?? req.url ?? req.tool_name ?? req.api ?? null;
+    return JSON.stringify([t, ep]);
+  };
+  const basePaths = new Map(base.map((f) => [f.path, f.text]));
+  const headPaths = new Set(head.map((f) => f.path));
+  const gained = new Set<string>();
+  const lost = new Set<string>();
+  for (const f of head) if (!basePaths.has(f.path)) { const k = key(f.text); if (k) gained.add(k); }
+  for (const f of base) if (!headPaths.has(f.path)) { const k = key(f.text); if (k) lost.add(k); }
+  let n = 0;
+  for (const f of head) {
+    if (basePaths.get(f.path) !== f.text) continue;
+    const k = key(f.text);
+    if (k && gained.has(k) && !lost.has(k)) n++;
+  }
+  return n;
+}
+
+describe.skipIf(!present)('compare: pr-example (llama-stack PR #4997)', () => {
+  const base = present ? readSnapshot(join(corpus, 'base')) : [];
+  const head = present ? readSnapshot(join(corpus, 'head')) : [];
+
+  it('classifies the real PR exactly', () => {
+    const t0 = performance.now();
+    const result = classifySnapshots(base, head);
+    const ms = performance.now() - t0;
+    console.info(`compare-corpus: classified ${base.length} → ${head.length} files in ${ms.toFixed(0)} ms`, result.summary);
+    const { added, removed, modified, rekeyed, unchanged, noiseOnly } = result.summary;
+    expect({ added, removed, modified, rekeyed, unchanged, noiseOnly }).toEqual({
+      added: 9,
+      removed: 0,
+      modified: 2,
+      rekeyed: 0,
+      unchanged: 1611,
+      noiseOnly: 0,
+    });
+    expect(result.entries).toHaveLength(9 + 2 + 1611);
+    expect(result.summary.orphans).toBe(referenceOrphans(base, head));
+    // Every added file here is a new call of an existing test, so re-recorded siblings may be flagged.
+    for (const e of result.entries.filter((x) => x.orphan)) expect(e.status).toBe('unchanged');
+    // The two modified files moved fingerprints and obfuscation among real changes.
+    for (const e of result.entries.filter((x) => x.status === 'modified')) expect(e.noiseFieldCount).toBeGreaterThan(0);
+  });
+
+  it('explains the two real modifications: provider_metadata dropped from the request, noise moved', () => {
+    const result = classifySnapshots(base, head);
+    const baseText = new Map(base.map((f) => [f.path, f.text]));
+    const headText = new Map(head.map((f) => [f.path, f.text]));
+    for (const e of result.entries.filter((x) => x.status === 'modified')) {
+      const bd = JSON.parse(baseText.get(e.basePath!)!) as Record<string, unknown>;
+      const hd = JSON.parse(headText.get(e.headPath!)!) as Record<string, unknown>;
+      const t0 = performance.now();
+      const d = diffRecordings(minimalRecording(bd), minimalRecording(hd), { baseDocument: bd, headDocument: hd });
+      console.info(`compare-corpus: diffRecordings ${e.headPath} in ${(performance.now() - t0).toFixed(1)} ms`);
+      expect(d.noiseFieldsChanged).toBe(e.noiseFieldCount);
+      expect(d.request.envelope?.changes).toEqual([
+        { path: 'provider_metadata', kind: 'removed', before: { openai_sdk_version: '2.5.0' } },
+      ]);
+      // The retrieved-chunk scores in the tool message moved in their last digits.
+      expect(d.request.changes.length).toBeGreaterThan(0);
+      expect(d.request.changes.every((c) => c.kind === 'changed' && c.path.startsWith('messages['))).toBe(true);
+    }
+  });
+
+  it('diffs the parsed recordings of the modified pairs', () => {
+    const result = classifySnapshots(base, head);
+    const text = (files: SnapshotFile[], path: string) => files.find((f) => f.path === path)!.text;
+    for (const e of result.entries.filter((x) => x.status === 'modified')) {
+      const b = parseRecording(text(base, e.basePath!), e.basePath!);
+      const h = parseRecording(text(head, e.headPath!), e.headPath!);
+      if (!b.ok || !h.ok) throw new Error(`parse failed for ${e.headPath}`);
+      const d = diffRecordings(b.recording, h.recording);
+      // The four retrieved-chunk scores in the tool message moved in their last digits; the answer was re-generated.
+      expect(d.request.changes.map((c) => c.kind)).toEqual(['changed', 'changed', 'changed', 'changed']);
+      expect(d.responseText.changed).toBe(true);
+      expect(d.responseText.approximate).toBe(false);
+      expect(d.chunkCount).toBeDefined();
+      expect(d.noiseFieldsChanged).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives the same orphans with and without the unchanged-file prefilter', () => {
+    const fast = classifySnapshots(base, head);
+    const t0 = performance.now();
+    const full = classifySnapshots(base, head, { identifyUnchanged: true });
+    console.info(`compare-corpus: with every unchanged file parsed: ${(performance.now() - t0).toFixed(0)} ms`);
+    const orphans = (r: typeof fast) => r.entries.filter((e) => e.orphan).map((e) => e.headPath);
+    expect(orphans(fast)).toEqual(orphans(full));
+    expect(full.entries.every((e) => e.status !== 'unchanged' || e.headKind !== 'unread')).toBe(true);
+  });
+
+  it('stays fast when every file moved (a bulk re-record): pairs each copy with its original', () => {
+    const moved = head.map((f) => ({ path: `moved/${f.path}`, text: f.text }));
+    const t0 = performance.now();
+    const result = classifySnapshots(base, moved);
+    const ms = performance.now() - t0;
+    console.info(`compare-corpus: all ${moved.length} head files moved: ${ms.toFixed(0)} ms`, result.summary);
+    const { summary } = result;
+    expect(summary.removed + summary.rekeyed).toBe(base.length);
+    expect(summary.added + summary.rekeyed).toBe(moved.length);
+    expect(summary.modified + summary.unchanged).toBe(0);
+    // The 1,611 files unchanged in the real PR find their own copies (identical requests pair by path order).
+    const own = result.entries.filter((e) => e.status === 'rekeyed' && e.headPath === `moved/${e.basePath}`);
+    expect(own.length).toBeGreaterThanOrEqual(1611);
+    expect(own.every((e) => e.noiseOnly || e.basePath!.includes('65e3c620') || e.basePath!.includes('c08a5061'))).toBe(true);
+    expect(ms).toBeLessThan(20_000);
+  });
+
+  it('recovers a synthetic PR built from head: renames, noise-only edits, a real edit, an addition', () => {
+    const original = head;
+    const docs = original.map((f) => ({ file: f, doc: JSON.parse(f.text) as Record<string, unknown> }));
+    const recordings = docs
+      .filter(({ doc }) => typeof doc.test_id === 'string' && typeof doc.request === 'object' && doc.request !== null)
+      .sort((a, b) => (a.file.path < b.file.path ? -1 : 1));
+    const groupOf = (doc: Record<string, unknown>) => {
+      const r = doc.request as Record<string, unknown>;
+      return JSON.stringify([doc.test_id, r.endpoint ?? r.url ?? r.tool_name ?? r.api ?? null]);
+    };
+    const withNoise = (doc: unknown) => countNoiseKeys(doc) > 0;
+
+    const usedGroups = new Set<string>();
+    const usedPaths = new Set<string>();
+    const pick = (n: number, ok: (d: Record<string, unknown>) => boolean) => {
+      const out: { file: SnapshotFile; doc: Record<string, unknown> }[] = [];
+      for (const r of recordings) {
+        if (out.length === n) break;
+        const g = groupOf(r.doc);
+        if (usedGroups.has(g) || usedPaths.has(r.file.path) || !ok(r.doc)) continue;
+        usedGroups.add(g);
+        usedPaths.add(r.file.path);
+        out.push(r);
+      }
+      expect(out).toHaveLength(n);
+      return out;
+    };
+    const renamed = pick(4, (d) => typeof (d.request as Record<string, unknown>).body === 'object');
+    const noisy = pick(5, withNoise);
+    const edited = pick(1, (d) => typeof (d.response as Record<string, unknown>)?.body === 'object');
+    const grown = pick(1, () => true);
+
+    const replaced = new Map<string, SnapshotFile>();
+    renamed.forEach(({ file, doc }, i) => {
+      const copy = structuredClone(doc);
+      const body = (copy.request as Record<string, unknown>).body as Record<string, unknown>;
+      body.temperature = 0.123 + i;
+      const dir = file.path.slice(0, file.path.lastIndexOf('/') + 1);
+      replaced.set(file.path, { path: `${dir}${'f'.repeat(60)}${String(i).padStart(4, '0')}.json`, text: JSON.stringify(copy, null, 2) });
+    });
+    let mutatedNoise = 0;
+    for (const { file, doc } of noisy) {
+      const copy = structuredClone(doc);
+      mutatedNoise += mutateNoise(copy);
+      replaced.set(file.path, { path: file.path, text: JSON.stringify(copy, null, 2) });
+    }
+    for (const { file, doc } of edited) {
+      const copy = structuredClone(doc);
+      (copy.response as Record<string, unknown>).synthetic_change = true;
+      replaced.set(file.path, { path: file.path, text: JSON.stringify(copy, null, 2) });
+    }
+    const next: SnapshotFile[] = original.map((f) => replaced.get(f.path) ?? f);
+    const extra = structuredClone(grown[0]!.doc);
+    (extra.request as Record<string, unknown>).synthetic_turn = 2;
+    const grownDir = grown[0]!.file.path.slice(0, grown[0]!.file.path.lastIndexOf('/') + 1);
+    next.push({ path: `${grownDir}${'e'.repeat(64)}.json`, text: JSON.stringify(extra) });
+
+    const result = classifySnapshots(original, next);
+    const { summary } = result;
+    expect(summary.rekeyed).toBe(4);
+    expect(summary.modified).toBe(6);
+    expect(summary.noiseOnly).toBe(5);
+    expect(summary.added).toBe(1);
+    expect(summary.removed).toBe(0);
+    expect(summary.unchanged).toBe(original.length - 4 - 6);
+    expect(summary.orphans).toBe(referenceOrphans(original, next));
+    expect(summary.orphans).toBeGreaterThan(0);
+    expect(summary.noiseFields).toBe(mutatedNoise);
+    const rekeyed = result.entries.filter((e) => e.status === 'rekeyed');
+    for (const e of rekeyed) expect(replaced.get(e.basePath!)?.path).toBe(e.headPath);
+    expect(rekeyed.every((e) => !e.noiseOnly)).toBe(true);
+  });
+});
+
+/** Just enough of a Recording for diffRecordings, built from the raw document (the parser lives elsewhere). */
+function minimalRecording(doc: Record<string, unknown>): Recording {
+  const req = doc.request as Record<string, unknown>;
+  const res = doc.response as Record<string, unknown>;
+  return {
+    path: '',
+    kind: 'unknown',
+    kindLabel: 'unknown',
+    endpoint: String(req.endpoint ?? ''),
+    testId: typeof doc.test_id === 'string' ? doc.test_id : null,
+    testIdParts: null,
+    streaming: res.is_streaming === true,
+    chunkCount: Array.isArray(res.body) ? res.body.length : 1,
+    request: { endpoint: String(req.endpoint ?? ''), messages: [], tools: [], params: {}, body: req.body },
+    response: { text: '', reasoning: '', toolCalls: [], body: res.body },
+    error: null,
+    stream: null,
+  };
+}
+
+function countNoiseKeys(value: unknown): number {
+  let n = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) stack.push(...(v as unknown[]));
+    else if (typeof v === 'object' && v !== null) {
+      for (const [k, x] of Object.entries(v)) {
+        if (NOISE_KEYS.has(k)) n++;
+        else stack.push(x);
+      }
+    }
+  }
+  return n;
+}
+
+/** Changes every noise field's value (not its presence) and returns how many it changed. */
+function mutateNoise(value: unknown): number {
+  let n = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) stack.push(...(v as unknown[]));
+    else if (typeof v === 'object' && v !== null) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        if (NOISE_KEYS.has(k)) {
+          o[k] = typeof o[k] === 'number' ? (o[k] as number) + 1 : `${JSON.stringify(o[k])}-rerecorded`;
+          n++;
+        } else stack.push(o[k]);
+      }
+    }
+  }
+  return n;
+}
