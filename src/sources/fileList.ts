@@ -14,7 +14,7 @@ export function sourceFromFileList(list: FileList | File[], kind: FolderSource['
       skippedCount++;
       continue;
     }
-    files.push({ path, size: file.size, lastModified: file.lastModified, file });
+    files.push({ path, size: -1, lastModified: -1, metadataPending: true, file });
   }
   return { name: rootName, kind, files, skippedCount };
 }

@@ -7,8 +7,15 @@
 export interface SourceFile {
   /** Relative to the opened folder, `/` separators, without the folder's own name. */
   path: string;
+  /** -1 while `metadataPending`. */
   size: number;
   lastModified: number;
+  /**
+   * Set for files from an `<input>`: Chromium answers `File.size` with one
+   * synchronous stat per file (about 0.2 ms each, serialised), so a cold load
+   * reads the text first and asks for size and time only when the cache needs them.
+   */
+  metadataPending?: boolean;
   file?: File;
   handle?: FileSystemFileHandle;
   url?: string;
@@ -32,6 +39,17 @@ export function isCandidatePath(path: string): boolean {
   return !path.split('/').some((segment) => SKIPPED_FOLDERS.has(segment));
 }
 
+export async function readSourceBytes(file: SourceFile): Promise<ArrayBuffer> {
+  if (file.file) return file.file.arrayBuffer();
+  if (file.handle) return (await file.handle.getFile()).arrayBuffer();
+  if (file.url) {
+    const response = await fetch(file.url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} fetching ${file.path}`);
+    return response.arrayBuffer();
+  }
+  throw new Error(`no way to read ${file.path}`);
+}
+
 export async function readSourceFile(file: SourceFile): Promise<string> {
   if (file.file) return file.file.text();
   if (file.handle) return (await file.handle.getFile()).text();
@@ -41,4 +59,19 @@ export async function readSourceFile(file: SourceFile): Promise<string> {
     return response.text();
   }
   throw new Error(`no way to read ${file.path}`);
+}
+
+/** Fills in size and modification time, yielding to the page every few hundred files. */
+export async function ensureMetadata(files: SourceFile[]): Promise<void> {
+  let sinceYield = 0;
+  for (const source of files) {
+    if (!source.metadataPending || !source.file) continue;
+    source.size = source.file.size;
+    source.lastModified = source.file.lastModified;
+    source.metadataPending = false;
+    if (++sinceYield >= 300) {
+      sinceYield = 0;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
 }

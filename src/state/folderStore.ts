@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
-import type { FolderSource, SourceFile } from '../sources/types';
+import { ensureMetadata, type FolderSource, type SourceFile } from '../sources/types';
 import { indexInWorkers } from '../workers/indexPool';
-import { isCacheable, readCached, rememberFolder, writeCached } from './indexCache';
+import { cachedValueFor, isCacheable, mayHaveFolderCache, readFolderCache, rememberFolder, writeFolderCache } from './indexCache';
 
 export type LoadStatus = 'idle' | 'loading' | 'done' | 'failed';
 
@@ -19,6 +19,8 @@ export interface FolderState {
   /** Wall time from the folder being chosen to the index being complete. */
   ms: number | null;
   failure: string | null;
+  /** The index of this load is in IndexedDB, so re-opening the folder skips reading unchanged files. */
+  cacheSaved: boolean;
   /** Bumped by every load, so caches keyed on it never mix two folders. */
   loadId: number;
   version: number;
@@ -35,6 +37,7 @@ const initialState: FolderState = {
   fromCache: 0,
   ms: null,
   failure: null,
+  cacheSaved: false,
   loadId: 0,
   version: 0,
 };
@@ -42,6 +45,7 @@ const initialState: FolderState = {
 let state: FolderState = initialState;
 const listeners = new Set<() => void>();
 let currentLoad: AbortController | null = null;
+const FLUSH_INTERVAL_MS = 250;
 
 function publish(next: FolderState) {
   state = next;
@@ -93,52 +97,45 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
   });
   if (source.directoryHandle) void rememberFolder(source.directoryHandle);
 
-  let frameRequested = false;
+  // The list re-groups every entry on each update, so updates are spaced out while
+  // loading (the first comes at once, so rows appear early) to leave the main thread to reading.
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastFlush = 0;
   const flush = () => {
-    frameRequested = false;
+    flushTimer = null;
+    lastFlush = performance.now();
     if (controller.signal.aborted) return;
     publish({ ...state, entries, errors, processed, fromCache, version: state.version + 1 });
   };
   const scheduleFlush = () => {
-    if (frameRequested) return;
-    frameRequested = true;
-    // rAF alone stalls in background tabs; a timeout keeps a hidden load moving.
-    const timer = setTimeout(flush, 100);
-    requestAnimationFrame(() => {
-      clearTimeout(timer);
-      if (frameRequested) flush();
-    });
+    if (flushTimer !== null) return;
+    const wait = lastFlush === 0 ? 0 : Math.max(0, FLUSH_INTERVAL_MS - (performance.now() - lastFlush));
+    flushTimer = setTimeout(flush, wait);
   };
 
   try {
-    const cacheable = source.files.filter(isCacheable);
-    const cached = cacheable.length ? await readCached(cacheable) : [];
+    const cache =
+      source.files.some(isCacheable) && mayHaveFolderCache(source.name) ? await readFolderCache(source.name) : new Map();
+    // Only a folder seen before needs sizes and times up front, to tell which cached entries still hold.
+    if (cache.size > 0) await ensureMetadata(source.files);
     const cachedPaths = new Set<string>();
-    cached.forEach((value, i) => {
-      if (!value) return;
-      cachedPaths.add(cacheable[i]!.path);
+    for (const file of source.files) {
+      if (!isCacheable(file)) continue;
+      const value = cachedValueFor(cache, file);
+      if (!value) continue;
+      cachedPaths.add(file.path);
       if ('entry' in value) entries.push(value.entry);
       else errors.push(value.error);
-    });
+    }
     fromCache = cachedPaths.size;
     processed = fromCache;
     if (fromCache) scheduleFlush();
-
-    const toRead = source.files.filter((file) => !cachedPaths.has(file.path));
-    const toCache: Parameters<typeof writeCached>[0] = [];
+    const toRead = cachedPaths.size ? source.files.filter((file) => !cachedPaths.has(file.path)) : source.files;
     await indexInWorkers(
       toRead,
       (batch) => {
-        for (const entry of batch.entries) {
-          entries.push(entry);
-          const file = filesByPath.get(entry.path);
-          if (file && isCacheable(file)) toCache.push({ file, value: { entry } });
-        }
-        for (const error of batch.errors) {
-          errors.push(error);
-          const file = filesByPath.get(error.path);
-          if (file && isCacheable(file)) toCache.push({ file, value: { error } });
-        }
+        for (const entry of batch.entries) entries.push(entry);
+        for (const error of batch.errors) errors.push(error);
         processed += batch.entries.length + batch.errors.length;
         scheduleFlush();
       },
@@ -148,9 +145,9 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
     sortEntries(entries);
     errors.sort((a, b) => (a.path < b.path ? -1 : 1));
     const ms = Math.round(performance.now() - startedAt);
-    frameRequested = false;
+    if (flushTimer !== null) clearTimeout(flushTimer);
     publish({ ...state, status: 'done', entries, errors, processed, fromCache, ms, version: state.version + 1 });
-    void writeCached(toCache);
+    if (toRead.length > 0 && source.files.some(isCacheable)) void saveCache(source, entries, errors, loadId);
   } catch (error) {
     if (controller.signal.aborted) return;
     publish({
@@ -160,6 +157,22 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
       version: state.version + 1,
     });
   }
+}
+
+async function saveCache(source: FolderSource, entries: IndexEntry[], errors: IndexError[], loadId: number) {
+  await ensureMetadata(source.files);
+  if (state.loadId !== loadId) return;
+  const items: Parameters<typeof writeFolderCache>[1] = [];
+  for (const entry of entries) {
+    const file = state.filesByPath.get(entry.path);
+    if (file && isCacheable(file)) items.push({ file, value: { entry } });
+  }
+  for (const error of errors) {
+    const file = state.filesByPath.get(error.path);
+    if (file && isCacheable(file)) items.push({ file, value: { error } });
+  }
+  const saved = await writeFolderCache(source.name, items);
+  if (saved && state.loadId === loadId) publish({ ...state, cacheSaved: true, version: state.version + 1 });
 }
 
 export function findEntry(path: string): IndexEntry | undefined {

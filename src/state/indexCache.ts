@@ -1,4 +1,4 @@
-import { createStore, getMany, setMany, get, set, del } from 'idb-keyval';
+import { createStore, get, set, del } from 'idb-keyval';
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import type { SourceFile } from '../sources/types';
 
@@ -22,32 +22,88 @@ function recents() {
   return recentStore;
 }
 
-export function cacheKey(file: SourceFile): string {
-  return `${CACHE_VERSION}\u0000${file.path}\u0000${file.size}\u0000${file.lastModified}`;
-}
-
 /** Files without a real modification time (bundled samples) are never cached. */
 export function isCacheable(file: SourceFile): boolean {
-  return file.lastModified > 0 && !file.url;
+  return !file.url && (file.metadataPending === true || file.lastModified > 0);
 }
 
-export async function readCached(files: SourceFile[]): Promise<(CachedValue | undefined)[]> {
+interface CachedFile {
+  size: number;
+  lastModified: number;
+  value: CachedValue;
+}
+
+/**
+ * One record per opened folder (by name) holding every file's entry: a
+ * single read and a single write instead of thousands of IndexedDB requests.
+ * Each file's entry is still only reused when its path, size and
+ * modification time all match.
+ */
+interface FolderRecord {
+  version: number;
+  files: Map<string, CachedFile>;
+}
+
+function folderKey(folderName: string) {
+  return `folder:${folderName}`;
+}
+
+/**
+ * Folder names with a cache record, mirrored in localStorage so that a
+ * folder never seen before starts reading at once instead of first waiting
+ * for IndexedDB to open.
+ */
+const KNOWN_FOLDERS_KEY = 'recording-inspector-cached-folders';
+
+function knownFolders(): string[] {
   try {
-    return await getMany<CachedValue>(files.map(cacheKey), entries());
+    const parsed: unknown = JSON.parse(localStorage.getItem(KNOWN_FOLDERS_KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
   } catch {
-    return files.map(() => undefined);
+    return [];
   }
 }
 
-export async function writeCached(items: { file: SourceFile; value: CachedValue }[]): Promise<void> {
-  if (items.length === 0) return;
+function markKnown(folderName: string) {
   try {
-    await setMany(
-      items.map(({ file, value }) => [cacheKey(file), value]),
-      entries(),
-    );
+    const names = [folderName, ...knownFolders().filter((n) => n !== folderName)].slice(0, 50);
+    localStorage.setItem(KNOWN_FOLDERS_KEY, JSON.stringify(names));
+  } catch {
+    // Without the marker the next load only waits for IndexedDB to say it has nothing.
+  }
+}
+
+/** Synchronous: whether a cache record may exist, so a new folder's load starts reading in the same task. */
+export function mayHaveFolderCache(folderName: string): boolean {
+  return knownFolders().includes(folderName);
+}
+
+export async function readFolderCache(folderName: string): Promise<Map<string, CachedFile>> {
+  if (!knownFolders().includes(folderName)) return new Map();
+  try {
+    const record = await get<FolderRecord>(folderKey(folderName), entries());
+    return record && record.version === CACHE_VERSION ? record.files : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+export function cachedValueFor(cache: Map<string, CachedFile>, file: SourceFile): CachedValue | undefined {
+  const hit = cache.get(file.path);
+  return hit && !file.metadataPending && hit.size === file.size && hit.lastModified === file.lastModified ? hit.value : undefined;
+}
+
+export async function writeFolderCache(folderName: string, items: { file: SourceFile; value: CachedValue }[]): Promise<boolean> {
+  if (items.length === 0) return false;
+  const files = new Map<string, CachedFile>();
+  for (const { file, value } of items) if (!file.metadataPending) files.set(file.path, { size: file.size, lastModified: file.lastModified, value });
+  try {
+    await set(folderKey(folderName), { version: CACHE_VERSION, files } satisfies FolderRecord, entries());
+    markKnown(folderName);
+    return true;
   } catch {
     // A full or blocked IndexedDB only costs the next load its speed-up.
+    return false;
   }
 }
 

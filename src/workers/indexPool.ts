@@ -1,63 +1,126 @@
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
-import type { SourceFile } from '../sources/types';
-import type { IndexRequest, IndexResponse } from './protocol';
+import { readSourceBytes, type SourceFile } from '../sources/types';
+import type { IndexRequest, IndexResponse, TextFile } from './protocol';
 
 export interface IndexBatchResult {
   entries: IndexEntry[];
   errors: IndexError[];
 }
 
+const READS_IN_FLIGHT = 128;
+/** Enough text per message to amortise posting, small enough that rows stream in early. */
+const BATCH_CHARS = 1_500_000;
+const BATCH_FILES = 64;
+
+let pool: Worker[] = [];
+
+function workerCount(): number {
+  return Math.max(1, Math.min(3, (navigator.hardwareConcurrency || 2) - 1));
+}
+
+/** Workers are started before they are needed, so a load never waits for module start-up. */
+export function warmIndexWorkers(): void {
+  while (pool.length < workerCount()) {
+    pool.push(new Worker(new URL('./indexWorker.ts', import.meta.url), { type: 'module' }));
+  }
+}
+
 /**
- * Reads and parses files in a few workers. Small batches keep every worker
- * busy with several reads in flight (reads, not parsing, bound a load) and
- * let results stream into the list as they arrive.
+ * Reads files on the main thread (async I/O; the page stays responsive) and
+ * parses them in a small worker pool. Batches go to the least busy worker,
+ * and each batch's entries are reported as soon as they come back, so rows
+ * stream into the list while the rest is still being read.
  */
-export function indexInWorkers(
+export async function indexInWorkers(
   files: SourceFile[],
   onBatch: (result: IndexBatchResult) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  const workerCount = Math.max(2, Math.min(4, navigator.hardwareConcurrency || 2));
-  const batchSize = files.length > 2000 ? 24 : 8;
-  const batches: SourceFile[][] = [];
-  for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
-  if (batches.length === 0) return Promise.resolve();
+  if (files.length === 0) return;
+  warmIndexWorkers();
+  const workers = pool;
+  const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  let pendingBatches = 0;
+  let nextBatchId = 0;
+  let failure: Error | null = null;
+  let settleAll: (() => void) | null = null;
+  const allDone = new Promise<void>((resolve) => (settleAll = resolve));
 
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    let next = 0;
-    let finished = 0;
-    const stopAll = () => workers.forEach((w) => w.terminate());
-    signal.addEventListener('abort', () => {
-      stopAll();
-      reject(new DOMException('Load cancelled', 'AbortError'));
-    });
-    const send = (worker: Worker) => {
-      if (next >= batches.length) return;
-      const request: IndexRequest = { batchId: next, files: batches[next]! };
-      next++;
-      worker.postMessage(request);
+  const handlers = new Map<Worker, (event: MessageEvent<IndexResponse>) => void>();
+  for (const worker of workers) {
+    const onMessage = (event: MessageEvent<IndexResponse>) => {
+      busy.set(worker, (busy.get(worker) ?? 1) - 1);
+      pendingBatches--;
+      if (!signal.aborted) onBatch({ entries: event.data.entries, errors: event.data.errors });
+      if (readingFinished && pendingBatches === 0) settleAll?.();
     };
-    const inFlightPerWorker = 2;
-    for (let i = 0; i < Math.min(workerCount, batches.length); i++) {
-      const worker = new Worker(new URL('./indexWorker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (event: MessageEvent<IndexResponse>) => {
-        if (signal.aborted) return;
-        onBatch({ entries: event.data.entries, errors: event.data.errors });
-        finished++;
-        if (finished === batches.length) {
-          stopAll();
-          resolve();
-        } else {
-          send(worker);
-        }
-      };
-      worker.onerror = (event) => {
-        stopAll();
-        reject(new Error(`index worker failed: ${event.message}`));
-      };
-      workers.push(worker);
-      for (let k = 0; k < inFlightPerWorker; k++) send(worker);
+    const onError = (event: ErrorEvent) => {
+      failure = new Error(`index worker failed: ${event.message}`);
+      settleAll?.();
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+    handlers.set(worker, onMessage);
+  }
+
+  let batch: TextFile[] = [];
+  let batchChars = 0;
+  const flushBatch = () => {
+    if (batch.length === 0) return;
+    let target = workers[0]!;
+    for (const w of workers) if ((busy.get(w) ?? 0) < (busy.get(target) ?? 0)) target = w;
+    busy.set(target, (busy.get(target) ?? 0) + 1);
+    pendingBatches++;
+    const request: IndexRequest = { batchId: nextBatchId++, files: batch };
+    target.postMessage(request, batch.map((file) => file.bytes));
+    batch = [];
+    batchChars = 0;
+  };
+  // Small first batches get the first rows on screen quickly; later ones are larger.
+  let filesSent = 0;
+  const add = (file: TextFile) => {
+    batch.push(file);
+    batchChars += file.bytes.byteLength;
+    filesSent++;
+    const early = filesSent <= 64;
+    if (batch.length >= (early ? 8 : BATCH_FILES) || batchChars >= BATCH_CHARS) flushBatch();
+  };
+
+  let readingFinished = false;
+  let next = 0;
+  const readErrors: IndexError[] = [];
+  const reader = async () => {
+    while (next < files.length && !signal.aborted && !failure) {
+      const file = files[next++]!;
+      try {
+        const bytes = await readSourceBytes(file);
+        add({ path: file.path, size: file.size, lastModified: file.lastModified, bytes });
+      } catch (error) {
+        readErrors.push({
+          path: file.path,
+          size: file.size,
+          lastModified: file.lastModified,
+          reason: `could not read the file: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
     }
-  });
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, files.length) }, reader));
+  flushBatch();
+  readingFinished = true;
+  if (readErrors.length) onBatch({ entries: [], errors: readErrors });
+  if (pendingBatches === 0) settleAll!();
+  await allDone;
+  for (const [worker, handler] of handlers) worker.removeEventListener('message', handler);
+  if (signal.aborted) {
+    // Parsing in flight belongs to the cancelled load; fresh workers keep the next load clean.
+    for (const worker of pool) worker.terminate();
+    pool = [];
+    throw new DOMException('Load cancelled', 'AbortError');
+  }
+  if (failure) {
+    for (const worker of pool) worker.terminate();
+    pool = [];
+    throw failure;
+  }
 }

@@ -1,40 +1,30 @@
 /// <reference lib="webworker" />
 import { toIndexEntry, type IndexEntry, type IndexError } from '../core/index/indexEntry';
 import { parseRecording } from '../core/recording/parseRecording';
-import { readSourceFile, type SourceFile } from '../sources/types';
-import type { IndexRequest, IndexResponse } from './protocol';
+import type { IndexRequest, IndexResponse, TextFile } from './protocol';
 
-async function indexOne(file: SourceFile, entries: IndexEntry[], errors: IndexError[]): Promise<void> {
-  let text: string;
-  try {
-    text = await readSourceFile(file);
-  } catch (error) {
-    errors.push({ ...meta(file), reason: `could not read the file: ${describe(error)}` });
-    return;
-  }
+const decoder = new TextDecoder('utf-8');
+
+function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[]): void {
+  const text = decoder.decode(file.bytes);
+  // Size may not be known yet (see SourceFile.metadataPending); the text length stands in for display.
+  const size = file.size >= 0 ? file.size : file.bytes.byteLength;
+  const meta = { path: file.path, size, lastModified: file.lastModified };
   try {
     const result = parseRecording(text, file.path);
-    if (result.ok) entries.push(toIndexEntry(result.recording, file.size, file.lastModified));
-    else errors.push({ ...meta(file), reason: result.error.reason });
+    if (result.ok) entries.push(toIndexEntry(result.recording, size, file.lastModified));
+    else errors.push({ ...meta, reason: result.error.reason });
   } catch (error) {
     // parseRecording promises never to throw; if it does, the file still gets a line, not a lost batch.
-    errors.push({ ...meta(file), reason: `internal error while parsing: ${describe(error)}` });
+    errors.push({ ...meta, reason: `internal error while parsing: ${error instanceof Error ? error.message : String(error)}` });
   }
 }
 
-function meta(file: SourceFile) {
-  return { path: file.path, size: file.size, lastModified: file.lastModified };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-self.onmessage = async (event: MessageEvent<IndexRequest>) => {
+self.onmessage = (event: MessageEvent<IndexRequest>) => {
   const { batchId, files } = event.data;
   const entries: IndexEntry[] = [];
   const errors: IndexError[] = [];
-  await Promise.all(files.map((file) => indexOne(file, entries, errors)));
+  for (const file of files) indexOne(file, entries, errors);
   const response: IndexResponse = { batchId, entries, errors };
   self.postMessage(response);
 };

@@ -1,9 +1,17 @@
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
-import type { SourceFile } from '../sources/types';
+
+/** A file already read on the main thread: reads are I/O the browser does off-thread anyway; decoding and parsing are the CPU work. */
+export interface TextFile {
+  path: string;
+  size: number;
+  lastModified: number;
+  /** Raw bytes, transferred (not copied) to the worker, which decodes them: UTF-8 decoding is CPU work too. */
+  bytes: ArrayBuffer;
+}
 
 export interface IndexRequest {
   batchId: number;
-  files: SourceFile[];
+  files: TextFile[];
 }
 
 export interface IndexResponse {

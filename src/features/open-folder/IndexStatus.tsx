@@ -13,6 +13,7 @@ export function IndexStatus() {
       data-count={folder.entries.length}
       data-errors={folder.errors.length}
       data-ms={folder.ms ?? ''}
+      data-cache={folder.cacheSaved ? 'saved' : undefined}
       role="status"
       aria-live="polite"
       className="flex min-w-0 items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400"

@@ -19,8 +19,9 @@ export function useOpenFolder() {
 
   const start = useCallback(
     (source: FolderSource, startedAt: number) => {
-      if (location.pathname === '/' || location.pathname === '/compare') navigate('/browse');
+      // Reading starts before the browse page renders.
       void loadFolder(source, startedAt);
+      if (location.pathname === '/' || location.pathname === '/compare') navigate('/browse');
     },
     [location.pathname, navigate],
   );
@@ -29,7 +30,8 @@ export function useOpenFolder() {
     (files: FileList | null) => {
       const startedAt = performance.now();
       if (!files || files.length === 0) return;
-      start(sourceFromFileList(files), startedAt);
+      const source = sourceFromFileList(files);
+      start(source, startedAt);
     },
     [start],
   );

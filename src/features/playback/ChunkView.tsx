@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { ChunkMark } from '../../core/recording/types';
 import { neutralizeBidi, visibleControls } from '../../shared/visibleText';
 import { prettyChunk, type ChunkDelta } from './chunkJson';
@@ -32,6 +32,19 @@ export function ChunkView({ chunk, cursor, marks, delta, when }: ChunkViewProps)
     [delta],
   );
   const pretty = useMemo(() => (cursor < 0 ? null : prettyChunk(chunk, needles)), [chunk, cursor, needles]);
+  const preRef = useRef<HTMLPreElement>(null);
+  // Deep chunks (tool-call deltas sit ~15 lines down) would hide what they added below the fold.
+  // Scrolls only the <pre>, never the page, and only when the mark is out of view.
+  useLayoutEffect(() => {
+    const pre = preRef.current;
+    const mark = pre?.querySelector('mark');
+    if (!pre || !(mark instanceof HTMLElement)) return;
+    const top = mark.offsetTop;
+    const bottom = top + mark.offsetHeight;
+    if (top < pre.scrollTop || bottom > pre.scrollTop + pre.clientHeight) {
+      pre.scrollTop = Math.max(0, top - pre.clientHeight / 3);
+    }
+  }, [pretty]);
   const added: string[] = [];
   if (delta.text) added.push(`+${delta.text.length.toLocaleString()} text`);
   if (delta.reasoning) added.push(`+${delta.reasoning.length.toLocaleString()} reasoning`);
@@ -56,11 +69,12 @@ export function ChunkView({ chunk, cursor, marks, delta, when }: ChunkViewProps)
         </span>
       </div>
       <pre
+        ref={preRef}
         data-testid="playback-chunk"
         data-index={cursor}
         tabIndex={0}
         aria-label={cursor < 0 ? 'Current chunk: none yet' : `Raw JSON of chunk ${cursor}`}
-        className="max-h-80 min-h-[2.5rem] overflow-auto whitespace-pre rounded border border-zinc-200 bg-zinc-50 px-2 py-1.5 font-mono text-[11.5px] leading-[1.45] text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/70 dark:text-zinc-200"
+        className="relative max-h-80 min-h-[2.5rem] overflow-auto whitespace-pre rounded border border-zinc-200 bg-zinc-50 px-2 py-1.5 font-mono text-[11.5px] leading-[1.45] text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/70 dark:text-zinc-200"
       >
         {pretty === null ? (
           <span className="italic text-zinc-500">Before the first chunk: nothing has arrived yet.</span>

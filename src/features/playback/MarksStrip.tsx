@@ -21,7 +21,7 @@ const LANES: Lane[] = [
   { flag: ChunkMark.usage, label: 'usage', color: '#0ea5e9' },
   { flag: ChunkMark.error, label: 'error', color: '#dc2626' },
 ];
-const LANE_PX = 3;
+const LANE_PX = 4;
 
 /**
  * Chunk marks under the scrubber, drawn into a canvas by pixel column: a
@@ -78,7 +78,7 @@ export const MarksStrip = memo(function MarksStrip({ marks }: { marks: Uint8Arra
           const next = Math.max(column + 1, Math.ceil(xOf(i + 1)));
           ctx.fillRect(column, y, next - column, LANE_PX - 1);
         } else {
-          ctx.fillRect(column - 1, y, 2, LANE_PX - 1);
+          ctx.fillRect(column - 1, y, 3, LANE_PX - 1);
         }
       }
     });

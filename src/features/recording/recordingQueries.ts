@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { parseRecordingValue } from '../../core/recording/parseRecording';
 import type { Recording } from '../../core/recording/types';
-import { readSourceFile, type SourceFile } from '../../sources/types';
+import { ensureMetadata, readSourceFile, type SourceFile } from '../../sources/types';
 import { useFolderState } from '../../state/folderStore';
 
 export interface LoadedRecording {
@@ -28,6 +28,7 @@ export class FileChangedError extends Error {
 }
 
 export async function loadRecording(file: SourceFile): Promise<LoadedRecording> {
+  await ensureMetadata([file]);
   if (file.handle) {
     const current = await file.handle.getFile().catch((error: unknown) => {
       throw new FileChangedError(file.path, String(error));

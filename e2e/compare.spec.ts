@@ -1,0 +1,289 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { corpusDir, repoRoot } from './support';
+
+const prExample = path.join(corpusDir, 'pr-example');
+const hasPrExample = existsSync(path.join(prExample, 'base')) && existsSync(path.join(prExample, 'head'));
+
+interface Summary {
+  state: string | null;
+  added: number;
+  removed: number;
+  modified: number;
+  rekeyed: number;
+  unchanged: number;
+  noiseOnly: number;
+  orphans: number;
+}
+
+export async function readSummary(page: Page, timeout = 120_000): Promise<Summary> {
+  const summary = page.getByTestId('diff-summary');
+  await expect(summary).toHaveAttribute('data-state', 'done', { timeout });
+  const n = async (name: string) => Number(await summary.getAttribute(`data-${name}`));
+  return {
+    state: await summary.getAttribute('data-state'),
+    added: await n('added'),
+    removed: await n('removed'),
+    modified: await n('modified'),
+    rekeyed: await n('rekeyed'),
+    unchanged: await n('unchanged'),
+    noiseOnly: await n('noise-only'),
+    orphans: await n('orphans'),
+  };
+}
+
+async function compareFolders(page: Page, base: string, head: string) {
+  await page.goto('/compare');
+  await page.getByTestId('compare-base-input').setInputFiles(base);
+  await page.getByTestId('compare-head-input').setInputFiles(head);
+}
+
+test.describe('compare: the llama-stack PR #4997 example', () => {
+  test.skip(!hasPrExample, `shared corpus not found at ${prExample} (resolved from ${repoRoot}); skipping the real PR example`);
+
+  test('counts the real PR and opens a modified pair', async ({ page }, testInfo) => {
+    await page.goto('/compare');
+    // Reading ~100 MB happens in a worker: once both folders are chosen the main thread stays free.
+    // (Tasks during setInputFiles are Playwright building the FileList, so only later ones count.)
+    await page.evaluate(() => {
+      const w = window as unknown as { __tasks: [number, number][] };
+      w.__tasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__tasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask' });
+    });
+    await page.getByTestId('compare-base-input').setInputFiles(path.join(prExample, 'base'));
+    await page.getByTestId('compare-head-input').setInputFiles(path.join(prExample, 'head'));
+    const chosenAt = await page.evaluate(() => performance.now());
+    await expect(page.getByTestId('diff-summary')).toBeVisible();
+    const summary = await readSummary(page);
+    const longest = await page.evaluate(
+      (after) => Math.max(0, ...(window as unknown as { __tasks: [number, number][] }).__tasks.filter(([start]) => start >= after).map(([, d]) => d)),
+      chosenAt,
+    );
+    const ms = await page.getByTestId('diff-summary').getAttribute('data-ms');
+    testInfo.annotations.push({ type: 'perf', description: `compare took ${ms} ms; longest main-thread task while reading ${Math.round(longest)} ms` });
+    expect(longest).toBeLessThan(400);
+    expect(summary).toMatchObject({ added: 9, removed: 0, modified: 2, rekeyed: 0, unchanged: 1611, noiseOnly: 0 });
+    const rows = page.getByTestId('diff-row');
+    await expect(rows).toHaveCount(11);
+    await expect(page.locator('[data-testid="diff-row"][data-status="added"]')).toHaveCount(9);
+    await expect(page.locator('[data-testid="diff-row"][data-noise-only="true"]')).toHaveCount(0);
+
+    const modified = page.locator('[data-testid="diff-row"][data-status="modified"]').first();
+    const headPath = await modified.getAttribute('data-head-path');
+    expect(headPath).toBeTruthy();
+    await modified.click();
+    const panel = page.getByTestId('diff-panel');
+    await expect(panel).toBeVisible();
+    await expect(panel).toHaveAttribute('data-head-path', headPath!);
+    await expect(page.getByTestId('recording-diff')).toBeVisible();
+    await expect(page.getByTestId('diff-noise')).toContainText(/noise field/);
+    // Something other than noise differs in a real modification.
+    await expect(page.getByTestId('diff-only-noise')).toHaveCount(0);
+    await expect(page).toHaveURL(new RegExp(`sel=${encodeURIComponent(headPath!).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+
+    await page.screenshot({ path: path.join(repoRoot, 'test-results', 'compare-pr-example.png') });
+
+    // An added row shows the recording in the normal detail view.
+    await page.locator('[data-testid="diff-row"][data-status="added"]').first().click();
+    await expect(page.getByTestId('recording-detail')).toBeVisible();
+  });
+});
+
+// ---------------------------------------------------------------- synthetic
+
+const T = (name: string) => `tests/integration/inference/test_synthetic.py::${name}[txt=openai/gpt-4o]`;
+
+function recording(o: { testId: string; question: string; answer: string; id?: string; created?: number; fingerprint?: string }) {
+  return {
+    test_id: o.testId,
+    request: {
+      method: 'POST',
+      url: 'http://localhost:8321/v1/chat/completions',
+      headers: {},
+      body: { model: 'gpt-4o', messages: [{ role: 'user', content: o.question }], stream: false },
+      endpoint: '/v1/chat/completions',
+      model: 'gpt-4o',
+    },
+    response: {
+      body: {
+        __type__: 'openai.types.chat.chat_completion.ChatCompletion',
+        __data__: {
+          id: o.id ?? 'rec-000000000001',
+          created: o.created ?? 0,
+          model: 'gpt-4o',
+          object: 'chat.completion',
+          system_fingerprint: o.fingerprint ?? 'fp_aaa',
+          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: o.answer } }],
+          usage: { prompt_tokens: 10, completion_tokens: 8, total_tokens: 18 },
+        },
+      },
+      is_streaming: false,
+    },
+  };
+}
+
+function writeJson(dir: string, rel: string, value: unknown) {
+  const full = path.join(dir, rel);
+  mkdirSync(path.dirname(full), { recursive: true });
+  writeFileSync(full, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * base → head:
+ *   recordings/text.json     modified: the answer's text changed
+ *   recordings/noise.json    modified, noise-only: id, created, system_fingerprint
+ *   recordings/old-hash.json → recordings/new-hash.json  rekeyed: the question changed
+ *   recordings/gone.json     removed
+ *   recordings/extra.json    added, in the test of keep.json (which it leaves behind)
+ *   recordings/brand-new.json added
+ *   recordings/keep.json     unchanged, likely left behind
+ *   recordings/same.json     unchanged
+ *   plus a .txt and a node_modules JSON that must be ignored
+ */
+function writeSynthetic(root: string) {
+  const base = path.join(root, 'base-snapshot');
+  const head = path.join(root, 'head-snapshot');
+  for (const dir of [base, head]) {
+    writeJson(dir, 'recordings/same.json', recording({ testId: T('test_same'), question: 'Say hi', answer: 'Hi!' }));
+    writeJson(dir, 'recordings/keep.json', recording({ testId: T('test_orphan'), question: 'First call', answer: 'One.' }));
+    writeFileSync(path.join(dir, 'recordings', 'notes.txt'), 'not a recording');
+    writeJson(dir, 'node_modules/pkg/package.json', { name: 'ignored' });
+  }
+  writeJson(base, 'recordings/text.json', recording({ testId: T('test_text'), question: 'Capital of France?', answer: 'The capital of France is Paris.' }));
+  writeJson(head, 'recordings/text.json', recording({ testId: T('test_text'), question: 'Capital of France?', answer: 'The capital of France is Lyon, surely.' }));
+  writeJson(base, 'recordings/noise.json', recording({ testId: T('test_noise'), question: 'Count to 3', answer: '1 2 3' }));
+  writeJson(
+    head,
+    'recordings/noise.json',
+    recording({ testId: T('test_noise'), question: 'Count to 3', answer: '1 2 3', id: 'rec-ffffffffffff', created: 1_760_000_000, fingerprint: 'fp_zzz' }),
+  );
+  writeJson(base, 'recordings/old-hash.json', recording({ testId: T('test_rename'), question: 'Weather in Paris?', answer: 'Sunny.' }));
+  writeJson(head, 'recordings/new-hash.json', recording({ testId: T('test_rename'), question: 'Weather in Paris today?', answer: 'Sunny.' }));
+  writeJson(base, 'recordings/gone.json', recording({ testId: T('test_gone'), question: 'Bye?', answer: 'Bye.' }));
+  writeJson(head, 'recordings/extra.json', recording({ testId: T('test_orphan'), question: 'Second call', answer: 'Two.' }));
+  writeJson(head, 'recordings/brand-new.json', recording({ testId: T('test_brand_new'), question: 'New?', answer: 'Yes.' }));
+  return { base, head };
+}
+
+test.describe('compare: a synthetic snapshot pair', () => {
+  let root = '';
+  let dirs: { base: string; head: string };
+  test.beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'compare-e2e-'));
+    dirs = writeSynthetic(root);
+  });
+  test.afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test('classifies every kind of change, hides noise-only rows and lists the orphan', async ({ page }) => {
+    await compareFolders(page, dirs.base, dirs.head);
+    const summary = await readSummary(page);
+    expect(summary).toMatchObject({ added: 2, removed: 1, modified: 2, rekeyed: 1, unchanged: 2, noiseOnly: 1, orphans: 1 });
+    await expect(page.getByTestId('diff-summary')).toContainText('1 likely left behind');
+    await expect(page.getByTestId('compare-base-name')).toContainText('base-snapshot');
+
+    const rows = page.getByTestId('diff-row');
+    await expect(rows).toHaveCount(5);
+    await expect(page.locator('[data-testid="diff-row"][data-noise-only="true"]')).toHaveCount(0);
+    await expect(page.getByTestId('noise-hidden-count')).toHaveText('1 noise-only hidden');
+    const rekeyed = page.locator('[data-testid="diff-row"][data-status="rekeyed"]');
+    await expect(rekeyed).toHaveAttribute('data-base-path', 'recordings/old-hash.json');
+    await expect(rekeyed).toHaveAttribute('data-head-path', 'recordings/new-hash.json');
+    await expect(page.locator('[data-testid="diff-row"][data-status="removed"]')).toHaveAttribute('data-head-path', '');
+    await expect(page.locator('[data-testid="diff-row"][data-status="removed"]')).toHaveAttribute('data-test-id', T('test_gone'));
+
+    await page.getByTestId('noise-toggle').check();
+    await expect(rows).toHaveCount(6);
+    await expect(page).toHaveURL(/noise=show/);
+    const noiseRow = page.locator('[data-testid="diff-row"][data-noise-only="true"]');
+    await expect(noiseRow).toHaveAttribute('data-head-path', 'recordings/noise.json');
+    await noiseRow.click();
+    await expect(page.getByTestId('diff-noise')).toHaveText('3 noise fields changed (ids, timestamps, fingerprints)');
+    await expect(page.getByTestId('diff-only-noise')).toBeVisible();
+    await page.getByTestId('noise-toggle').uncheck();
+    await expect(rows).toHaveCount(5);
+
+    // The orphan is a hint, not a diff row.
+    const orphans = page.getByTestId('orphans');
+    await expect(orphans).toHaveAttribute('data-count', '1');
+    await orphans.getByRole('button').click();
+    await expect(page.getByTestId('orphan-row')).toHaveAttribute('data-path', 'recordings/keep.json');
+
+    // Status filter, kept in the URL.
+    await page.getByTestId('status-filter-added').uncheck();
+    await expect(rows).toHaveCount(3);
+    await expect(page).toHaveURL(/status=removed%2Cmodified%2Crekeyed|status=removed,modified,rekeyed/);
+    await page.getByTestId('status-filter-added').check();
+    await expect(rows).toHaveCount(5);
+  });
+
+  test('shows the semantic diff and keeps the selection in the URL across history', async ({ page }) => {
+    await compareFolders(page, dirs.base, dirs.head);
+    await readSummary(page);
+
+    await page.locator('[data-testid="diff-row"][data-head-path="recordings/text.json"]').click();
+    await expect(page).toHaveURL(/[?&]sel=recordings%2Ftext\.json/);
+    const panel = page.getByTestId('diff-panel');
+    await expect(panel).toHaveAttribute('data-status', 'modified');
+    const text = page.getByTestId('text-diff');
+    await expect(text.locator('del').first()).toContainText('Paris');
+    await expect(text.locator('ins').first()).toContainText('Lyon');
+    expect(await text.textContent()).toContain('The capital of France is ');
+    await expect(page.getByTestId('diff-request')).toContainText('same');
+    await expect(page.locator('[data-testid="fact-change"][data-field="usage"]')).toHaveCount(0);
+
+    // Rekeyed: the request change is listed structurally.
+    await page.locator('[data-testid="diff-row"][data-status="rekeyed"]').click();
+    await expect(panel).toHaveAttribute('data-status', 'rekeyed');
+    const change = page.locator('[data-testid="json-change"][data-path="messages[0].content"]');
+    await expect(change).toHaveAttribute('data-kind', 'changed');
+    await expect(change).toContainText('today');
+    await expect(page).toHaveURL(/sel=recordings%2Fnew-hash\.json/);
+
+    // Away and back with history: the same comparison and selection, without re-choosing folders.
+    await page.getByRole('link', { name: 'Browse', exact: true }).click();
+    await expect(page).toHaveURL(/\/browse/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/compare\?.*sel=recordings%2Fnew-hash\.json/);
+    await expect(page.getByTestId('diff-panel')).toHaveAttribute('data-head-path', 'recordings/new-hash.json');
+    await expect(page.getByTestId('diff-summary')).toHaveAttribute('data-rekeyed', '1');
+
+    // Back once more: the previous selection.
+    await page.goBack();
+    await expect(page.getByTestId('diff-panel')).toHaveAttribute('data-head-path', 'recordings/text.json');
+
+    // Added and removed rows open in the normal detail view.
+    await page.locator('[data-testid="diff-row"][data-status="removed"]').click();
+    await expect(page.getByTestId('recording-detail')).toHaveAttribute('data-path', 'recordings/gone.json');
+    await expect(page.getByTestId('final-text')).toHaveText('Bye.');
+
+    // The Base and Head tabs of a pair are the normal detail view too.
+    await page.locator('[data-testid="diff-row"][data-head-path="recordings/text.json"]').click();
+    await page.getByTestId('tab-head').click();
+    await expect(page.getByTestId('final-text')).toHaveText('The capital of France is Lyon, surely.');
+    await expect(page).toHaveURL(/view=head/);
+  });
+
+  test('screenshots in light and dark mode', async ({ page }) => {
+    await compareFolders(page, dirs.base, dirs.head);
+    await readSummary(page);
+    await page.locator('[data-testid="diff-row"][data-head-path="recordings/text.json"]').click();
+    await expect(page.getByTestId('text-diff')).toBeVisible();
+    await page.evaluate(() => {
+      localStorage.setItem('recording-inspector-theme', 'light');
+      document.documentElement.classList.remove('dark');
+      document.documentElement.style.colorScheme = 'light';
+    });
+    await page.screenshot({ path: path.join(repoRoot, 'test-results', 'compare-light.png') });
+    await page.evaluate(() => {
+      document.documentElement.classList.add('dark');
+      document.documentElement.style.colorScheme = 'dark';
+    });
+    await page.locator('[data-testid="diff-row"][data-status="rekeyed"]').click();
+    await expect(page.locator('[data-testid="json-change"]').first()).toBeVisible();
+    await page.screenshot({ path: path.join(repoRoot, 'test-results', 'compare-dark.png') });
+  });
+});

@@ -1,0 +1,275 @@
+#!/usr/bin/env node
+/**
+ * Speed and memory figures for Recording Inspector, measured on the production
+ * build in (system) Chromium over ../shared/corpus/llama-stack-head.
+ * Prints figures; asserts nothing. Usage: npm run bench [-- --runs 3]
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = path.resolve(root, '..', 'shared', 'corpus', 'llama-stack-head');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+const PORT = Number(process.env.BENCH_PORT ?? 4301);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+if (!existsSync(corpus)) {
+  console.log(`bench: corpus not found at ${corpus}; nothing to measure.`);
+  process.exit(0);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => `${Math.round(ms).toLocaleString('en')} ms`;
+
+function walk(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    const st = statSync(full);
+    if (st.isDirectory()) walk(full, out);
+    else out.push({ full, size: st.size });
+  }
+  return out;
+}
+
+console.log('bench: building…');
+execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+  cwd: root,
+  stdio: 'ignore',
+  detached: true,
+});
+const stopServer = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stopServer);
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(BASE)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const files = walk(corpus).filter((f) => f.full.endsWith('.json'));
+const corpusBytes = files.reduce((n, f) => n + f.size, 0);
+const largest = files.reduce((a, b) => (b.size > a.size ? b : a));
+const largestRel = path.relative(corpus, largest.full).split(path.sep).join('/');
+
+/** The floor: a bare page at the same origin that reads every file's text and nothing else. */
+async function measureFloor() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(`${BASE}/__floor`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><input type=file webkitdirectory multiple id=f>' }),
+  );
+  await page.goto(`${BASE}/__floor`);
+  await page.evaluate(() => {
+    window.__floor = new Promise((resolve) =>
+      document.getElementById('f').addEventListener('change', async (event) => {
+        const t0 = performance.now();
+        const list = [...event.target.files].filter((f) => f.name.endsWith('.json'));
+        await Promise.all(list.map((f) => f.text()));
+        resolve(performance.now() - t0);
+      }),
+    );
+  });
+  await page.locator('#f').setInputFiles(corpus);
+  const ms = await page.evaluate(() => window.__floor);
+  await context.close();
+  return ms;
+}
+
+async function instrumentFirstRow(page) {
+  await page.evaluate(() => {
+    const input = document.querySelector('[data-testid=folder-input]');
+    window.__firstRow = new Promise((resolve) => {
+      input.addEventListener(
+        'change',
+        () => {
+          const t0 = performance.now();
+          const seen = () => document.querySelector('[data-testid=recording-row]');
+          const observer = new MutationObserver(() => {
+            if (seen()) {
+              observer.disconnect();
+              resolve(performance.now() - t0);
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        },
+        { capture: true, once: true },
+      );
+    });
+  });
+}
+
+async function indexStatus(page) {
+  const status = page.getByTestId('index-status');
+  await page.waitForSelector('[data-testid=index-status][data-state=done]', { timeout: 180_000 });
+  return { ms: Number(await status.getAttribute('data-ms')), count: Number(await status.getAttribute('data-count')) };
+}
+
+async function heapUsed(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+async function navigateInApp(page, url) {
+  await page.evaluate((target) => {
+    history.pushState({}, '', target);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, url);
+}
+
+const results = { floor: [], cold: [], firstRow: [], warm: [], heap: [], open: [], search: [] };
+for (let run = 0; run < RUNS; run++) {
+  results.floor.push(await measureFloor());
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BASE}/`);
+  await page.waitForTimeout(300);
+  await instrumentFirstRow(page);
+  await page.getByTestId('folder-input').setInputFiles(corpus);
+  const cold = await indexStatus(page);
+  results.cold.push(cold.ms);
+  results.firstRow.push(await page.evaluate(() => window.__firstRow));
+  results.heap.push(await heapUsed(page));
+
+  // Open the largest recording: from navigation to its detail painted.
+  const url = `/r/${largestRel.split('/').map(encodeURIComponent).join('/')}`;
+  const openMs = await page.evaluate(
+    async ({ target, rel }) => {
+      const t0 = performance.now();
+      history.pushState({}, '', target);
+      dispatchEvent(new PopStateEvent('popstate'));
+      await new Promise((resolve) => {
+        const check = () => (document.querySelector(`[data-testid=recording-detail][data-path="${rel}"]`) ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      return performance.now() - t0;
+    },
+    { target: url, rel: largestRel },
+  );
+  results.open.push(openMs);
+
+  // Search: time from a keystroke to the list showing the filtered count.
+  await navigateInApp(page, '/browse');
+  for (const query of ['weather', 'gpt-4o', 'paris', 'tool_calls', 'zzzz-no-match']) {
+    const ms = await page.evaluate(async (q) => {
+      const input = document.querySelector('[data-testid=search-input]');
+      const count = document.querySelector('[data-testid=list-count]');
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      setter.call(input, '');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 100));
+      const before = count.textContent;
+      const t0 = performance.now();
+      setter.call(input, q);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => {
+        const check = () => (count.textContent !== before && !count.textContent.includes('…') ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - t0;
+    }, query);
+    results.search.push(ms);
+  }
+
+  // Re-open the same folder: index entries come from IndexedDB.
+  await page.waitForSelector('[data-testid=index-status][data-cache=saved]', { timeout: 60_000 });
+  await page.goto(`${BASE}/`);
+  await page.getByTestId('folder-input').setInputFiles(corpus);
+  results.warm.push((await indexStatus(page)).ms);
+  await context.close();
+}
+
+/** Playback frames on a generated 20,000-chunk stream (our own content), at 16× and as fast as possible. */
+async function measurePlayback() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-playback-'));
+  const rel = 'tests/integration/bench/recordings/stream20k.json';
+  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  const words = ['lorem ', 'ipsum ', 'dolor\n', 'sit ', 'amet, '];
+  const body = Array.from({ length: 20_000 }, (_, i) => ({
+    __type__: 'openai.types.chat.chat_completion_chunk.ChatCompletionChunk',
+    __data__: { id: 'rec-bench', choices: [{ delta: { content: words[i % words.length] }, index: 0, finish_reason: i === 19_999 ? 'stop' : null }], created: 0, model: 'bench', object: 'chat.completion.chunk' },
+  }));
+  const recording = {
+    test_id: 'tests/integration/bench/test_bench.py::test_stream',
+    request: { method: 'POST', url: 'http://localhost/v1/chat/completions', endpoint: '/v1/chat/completions', model: 'bench', body: { model: 'bench', stream: true, messages: [{ role: 'user', content: 'go' }] } },
+    response: { body, is_streaming: true },
+  };
+  writeFileSync(path.join(dir, rel), JSON.stringify(recording));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BASE}/`);
+  await page.getByTestId('folder-input').setInputFiles(dir);
+  await indexStatus(page);
+  await navigateInApp(page, `/r/${rel}?chunk=-1`);
+  await page.waitForSelector('[data-testid=playback-position][data-total="20000"]');
+  const out = {};
+  for (const speed of ['16', 'max']) {
+    await page.getByTestId('playback-speed').selectOption(speed);
+    await page.getByTestId('playback-scrubber').fill('-1');
+    await page.evaluate(() => {
+      window.__frames = [];
+      let last = performance.now();
+      const tick = (now) => {
+        window.__frames.push(now - last);
+        last = now;
+        if (window.__frames.length < 300) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.getByTestId('playback-play').click();
+    await page.waitForFunction(() => window.__frames.length >= 300, null, { timeout: 60_000 });
+    const frames = (await page.evaluate(() => window.__frames)).slice(5).sort((a, b) => a - b);
+    out[speed] = { p50: frames[Math.floor(frames.length / 2)], p95: frames[Math.floor(frames.length * 0.95)], max: frames.at(-1) };
+    const pause = page.getByTestId('playback-pause');
+    if (await pause.isEnabled().catch(() => false)) await pause.click().catch(() => undefined);
+  }
+  await context.close();
+  return out;
+}
+
+const playback = await measurePlayback();
+await browser.close();
+stopServer();
+
+const floor = median(results.floor);
+const cold = median(results.cold);
+const warm = median(results.warm);
+const cpus = os.cpus();
+console.log('');
+console.log(`Recording Inspector bench — ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${executablePath ?? 'Playwright Chromium'}`);
+console.log(`corpus: ${files.length.toLocaleString('en')} files, ${(corpusBytes / 2 ** 20).toFixed(1)} MB; ${RUNS} runs, medians`);
+console.log(`raw read floor (text of every file, nothing else):  ${fmt(floor)}   runs ${results.floor.map(fmt).join(', ')}`);
+console.log(`cold index (folder-input, data-ms):                 ${fmt(cold)}   runs ${results.cold.map(fmt).join(', ')}`);
+console.log(`cold / floor ratio:                                 ${(cold / floor).toFixed(2)}   (target ≤ 1.30)`);
+console.log(`first rows visible after choosing the folder:       ${fmt(median(results.firstRow))}   (target ≤ 500 ms)`);
+console.log(`re-open (IndexedDB cache, data-ms):                 ${fmt(warm)}   = ${((warm / cold) * 100).toFixed(0)}% of cold (target ≤ 25%)`);
+console.log(`JS heap after load (after GC):                      ${(median(results.heap) / 2 ** 20).toFixed(1)} MB = ${(median(results.heap) / corpusBytes).toFixed(2)}× corpus (target ≤ 0.5×)`);
+console.log(`open largest recording (${(largest.size / 2 ** 20).toFixed(1)} MB) to painted:      ${fmt(median(results.open))}   (target ≤ 300 ms)`);
+console.log(`search, keystroke to filtered list (median/max):    ${fmt(median(results.search))} / ${fmt(Math.max(...results.search))}   (target ≤ 50 ms)`);
+for (const [speed, f] of Object.entries(playback)) {
+  console.log(`playback 20,000 chunks at ${speed === 'max' ? 'max speed' : `${speed}×`}, frame p50/p95/max:  ${f.p50.toFixed(1)} / ${f.p95.toFixed(1)} / ${f.max.toFixed(1)} ms   (60 fps = 16.7 ms)`);
+}
+process.exit(0);

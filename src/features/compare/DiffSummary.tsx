@@ -1,0 +1,86 @@
+import type { ReactNode } from 'react';
+import type { CompareState } from './compareStore';
+
+const stageText = { pr: 'Reading the pull request', files: 'Listing changed files', contents: 'Fetching recordings' } as const;
+
+/**
+ * `diff-summary`: counts as data attributes (integers, 0 while loading) and
+ * as text; `done` only once both snapshots are read and classified.
+ */
+export function DiffSummary({ state }: { state: CompareState }) {
+  const { run, pr } = state;
+  const prLoading = state.origin === 'pr' && pr.status === 'loading';
+  if (run.status === 'idle' && !prLoading) return null;
+  const s = run.summary;
+  const done = run.status === 'done' && s !== null;
+  const attrs = {
+    'data-state': done ? 'done' : run.status === 'failed' ? 'failed' : 'loading',
+    'data-added': s?.added ?? 0,
+    'data-removed': s?.removed ?? 0,
+    'data-modified': s?.modified ?? 0,
+    'data-rekeyed': s?.rekeyed ?? 0,
+    'data-unchanged': s?.unchanged ?? 0,
+    'data-noise-only': s?.noiseOnly ?? 0,
+    'data-orphans': s?.orphans ?? 0,
+    'data-ms': run.ms ?? '',
+  };
+  let body: ReactNode;
+  if (run.status === 'failed') {
+    body = <span className="text-red-600 dark:text-red-400">Compare failed: {run.failure}</span>;
+  } else if (prLoading && pr.progress) {
+    body = <Progress label={stageText[pr.progress.stage]} done={pr.progress.done} total={pr.progress.total} unit={pr.progress.stage === 'files' ? 'pages' : pr.progress.stage === 'pr' ? '' : 'files'} />;
+  } else if (!done) {
+    body = <Progress label="Reading" done={run.read} total={run.total} unit="files" />;
+  } else {
+    body = (
+      <span className="flex flex-wrap items-center gap-x-3 gap-y-0.5">
+        <Count n={s.added} label="added" className="text-emerald-700 dark:text-emerald-400" />
+        <Count n={s.removed} label="removed" className="text-red-700 dark:text-red-400" />
+        <Count n={s.modified} label="modified" className="text-amber-700 dark:text-amber-400" />
+        <Count n={s.rekeyed} label="rekeyed" className="text-violet-700 dark:text-violet-400" />
+        <Count n={s.unchanged} label={state.origin === 'pr' ? 'unchanged (not fetched)' : 'unchanged'} className="text-zinc-500" />
+        <span className="text-zinc-300 dark:text-zinc-700">|</span>
+        <Count n={s.noiseOnly} label="noise-only" className="text-zinc-600 dark:text-zinc-400" />
+        <Count n={s.orphans} label="likely left behind" className="text-zinc-600 dark:text-zinc-400" />
+        {run.ms !== null && <span className="text-zinc-400">{run.ms.toLocaleString()} ms</span>}
+      </span>
+    );
+  }
+  return (
+    <div data-testid="diff-summary" {...attrs} role="status" aria-live="polite" className="flex min-h-8 items-center gap-3 border-b border-zinc-200 px-3 py-1 text-[12.5px] dark:border-zinc-800">
+      {body}
+    </div>
+  );
+}
+
+function Count({ n, label, className }: { n: number; label: string; className: string }) {
+  return (
+    <span className={className}>
+      <span className="font-semibold tabular-nums">{n.toLocaleString()}</span> {label}
+    </span>
+  );
+}
+
+function Progress({ label, done, total, unit }: { label: string; done: number; total: number; unit: string }) {
+  const percent = total > 0 ? Math.round((done / total) * 100) : 0;
+  return (
+    <span className="flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
+      <span>{label}</span>
+      <span
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        className="h-1.5 w-48 overflow-hidden rounded bg-zinc-200 dark:bg-zinc-800"
+      >
+        <span className="block h-full bg-indigo-500 transition-[width]" style={{ width: `${percent}%` }} />
+      </span>
+      {unit && (
+        <span className="tabular-nums">
+          {done.toLocaleString()} / {total.toLocaleString()} {unit}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,141 @@
+/// <reference lib="webworker" />
+/**
+ * Reads both snapshots, classifies them and answers per-pair diff requests,
+ * all off the main thread. Texts are dropped once classified (two 100 MB
+ * snapshots would otherwise stay resident); a pair's diff re-reads its two
+ * files, which costs milliseconds.
+ */
+import { classifySnapshots, compareNoise, diffRecordings, structuralDiff, wordDiff, NOISE_KEYS, type SnapshotFile } from '../../core/diff';
+import { parseRecordingValue } from '../../core/recording/parseRecording';
+import { readSourceFile, type SourceFile } from '../../sources/types';
+import type { CompareRequest, CompareResponse, PairDiff, ReadProblem, Side } from './protocol';
+
+/** Reads in flight: file reads, not parsing, bound the time, and a few dozen keep the browser's file thread busy. */
+const READ_CONCURRENCY = 24;
+const PROGRESS_EVERY_MS = 60;
+
+interface Snapshot extends SnapshotFile {
+  /** As read, BOM included; equality uses it so a BOM-only change still counts as a change. */
+  raw: string;
+}
+
+let files: Record<Side, Map<string, SourceFile>> = { base: new Map(), head: new Map() };
+
+const post = (message: CompareResponse) => self.postMessage(message);
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function readAll(
+  sides: { side: Side; list: SourceFile[] }[],
+  onRead: () => void,
+): Promise<{ snapshots: Record<Side, Snapshot[]>; problems: ReadProblem[] }> {
+  const snapshots: Record<Side, Snapshot[]> = { base: [], head: [] };
+  const problems: ReadProblem[] = [];
+  const queue = sides.flatMap(({ side, list }) => list.map((file) => ({ side, file })));
+  let next = 0;
+  const lane = async () => {
+    while (next < queue.length) {
+      const { side, file } = queue[next++]!;
+      let raw: string;
+      try {
+        raw = await readSourceFile(file);
+      } catch (error) {
+        const message = describe(error);
+        problems.push({ side, path: file.path, message });
+        // Unreadable on one side must not look identical to unreadable on the other; keep it as a distinct non-JSON text.
+        raw = `\u0000unreadable: ${message}`;
+      }
+      snapshots[side].push({ path: file.path, raw, text: stripBom(raw) });
+      onRead();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, Math.max(1, queue.length)) }, lane));
+  return { snapshots, problems };
+}
+
+async function compare(base: SourceFile[], head: SourceFile[]): Promise<void> {
+  files = { base: new Map(base.map((f) => [f.path, f])), head: new Map(head.map((f) => [f.path, f])) };
+  const total = base.length + head.length;
+  let read = 0;
+  let lastPost = 0;
+  post({ type: 'progress', read, total });
+  const { snapshots, problems } = await readAll(
+    [
+      { side: 'base', list: base },
+      { side: 'head', list: head },
+    ],
+    () => {
+      read++;
+      const now = performance.now();
+      if (now - lastPost >= PROGRESS_EVERY_MS) {
+        lastPost = now;
+        post({ type: 'progress', read, total });
+      }
+    },
+  );
+  post({ type: 'progress', read, total });
+  const result = classifySnapshots(snapshots.base, snapshots.head, {
+    equal: (a, b) => (a as Snapshot).raw === (b as Snapshot).raw,
+  });
+  const entries = result.entries.filter((e) => e.status !== 'unchanged' || e.orphan);
+  post({ type: 'done', entries, summary: result.summary, readProblems: problems });
+}
+
+interface Parsed {
+  text: string;
+  json: { ok: true; value: unknown } | { ok: false; reason: string };
+}
+
+async function readParsed(side: Side, path: string): Promise<Parsed> {
+  const file = files[side].get(path);
+  if (!file) throw new Error(`${path} is not in the ${side} snapshot`);
+  const text = stripBom(await readSourceFile(file));
+  try {
+    return { text, json: { ok: true, value: JSON.parse(text) as unknown } };
+  } catch (error) {
+    return { text, json: { ok: false, reason: `not valid JSON: ${describe(error)}` } };
+  }
+}
+
+async function diffPair(basePath: string, headPath: string): Promise<PairDiff> {
+  const [b, h] = await Promise.all([readParsed('base', basePath), readParsed('head', headPath)]);
+  if (!b.json.ok || !h.json.ok) {
+    return {
+      kind: 'text',
+      diff: wordDiff(b.text, h.text),
+      baseProblem: b.json.ok ? null : b.json.reason,
+      headProblem: h.json.ok ? null : h.json.reason,
+    };
+  }
+  const br = parseRecordingValue(b.json.value, basePath);
+  const hr = parseRecordingValue(h.json.value, headPath);
+  if (br.ok && hr.ok) {
+    return { kind: 'recordings', diff: diffRecordings(br.recording, hr.recording, { baseDocument: b.json.value, headDocument: h.json.value }) };
+  }
+  return {
+    kind: 'json',
+    diff: structuralDiff(b.json.value, h.json.value, { ignoreKeys: NOISE_KEYS }),
+    noiseFieldsChanged: compareNoise(b.json.value, h.json.value).noiseFieldCount,
+    baseProblem: br.ok ? null : br.error.reason,
+    headProblem: hr.ok ? null : hr.error.reason,
+  };
+}
+
+self.onmessage = (event: MessageEvent<CompareRequest>) => {
+  const request = event.data;
+  if (request.type === 'compare') {
+    compare(request.base, request.head).catch((error: unknown) => post({ type: 'failed', message: describe(error) }));
+    return;
+  }
+  const { requestId, basePath, headPath } = request;
+  diffPair(basePath, headPath).then(
+    (result) => post({ type: 'diff', requestId, result }),
+    (error: unknown) => post({ type: 'diff', requestId, error: describe(error) }),
+  );
+};
