@@ -126,11 +126,9 @@ function recording(o: { testId: string; question: string; answer: string; id?: s
   };
 }
 
-function writeJson(dir: string, rel: string, value: unknown) {
-  const full = path.join(dir, rel);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, `${JSON.stringify(value, null, 2)}\n`);
-}
+type Tree = Record<string, string>;
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
  * base → head:
@@ -144,28 +142,49 @@ function writeJson(dir: string, rel: string, value: unknown) {
  *   recordings/same.json     unchanged
  *   plus a .txt and a node_modules JSON that must be ignored
  */
+function syntheticTrees(): { base: Tree; head: Tree } {
+  const common: Tree = {
+    'recordings/same.json': json(recording({ testId: T('test_same'), question: 'Say hi', answer: 'Hi!' })),
+    'recordings/keep.json': json(recording({ testId: T('test_orphan'), question: 'First call', answer: 'One.' })),
+    'recordings/notes.txt': 'not a recording',
+    'node_modules/pkg/package.json': json({ name: 'ignored' }),
+  };
+  const base: Tree = {
+    ...common,
+    'recordings/text.json': json(recording({ testId: T('test_text'), question: 'Capital of France?', answer: 'The capital of France is Paris.' })),
+    'recordings/noise.json': json(recording({ testId: T('test_noise'), question: 'Count to 3', answer: '1 2 3' })),
+    'recordings/old-hash.json': json(recording({ testId: T('test_rename'), question: 'Weather in Paris?', answer: 'Sunny.' })),
+    'recordings/gone.json': json(recording({ testId: T('test_gone'), question: 'Bye?', answer: 'Bye.' })),
+  };
+  const head: Tree = {
+    ...common,
+    'recordings/text.json': json(recording({ testId: T('test_text'), question: 'Capital of France?', answer: 'The capital of France is Lyon, surely.' })),
+    'recordings/noise.json': json(
+      recording({ testId: T('test_noise'), question: 'Count to 3', answer: '1 2 3', id: 'rec-ffffffffffff', created: 1_760_000_000, fingerprint: 'fp_zzz' }),
+    ),
+    'recordings/new-hash.json': json(recording({ testId: T('test_rename'), question: 'Weather in Paris today?', answer: 'Sunny.' })),
+    'recordings/extra.json': json(recording({ testId: T('test_orphan'), question: 'Second call', answer: 'Two.' })),
+    'recordings/brand-new.json': json(recording({ testId: T('test_brand_new'), question: 'New?', answer: 'Yes.' })),
+  };
+  return { base, head };
+}
+
+const SYNTHETIC_COUNTS = { added: 2, removed: 1, modified: 2, rekeyed: 1, unchanged: 2, noiseOnly: 1, orphans: 1 };
+
+function writeTree(dir: string, tree: Tree) {
+  for (const [rel, text] of Object.entries(tree)) {
+    const full = path.join(dir, rel);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  }
+}
+
 function writeSynthetic(root: string) {
+  const trees = syntheticTrees();
   const base = path.join(root, 'base-snapshot');
   const head = path.join(root, 'head-snapshot');
-  for (const dir of [base, head]) {
-    writeJson(dir, 'recordings/same.json', recording({ testId: T('test_same'), question: 'Say hi', answer: 'Hi!' }));
-    writeJson(dir, 'recordings/keep.json', recording({ testId: T('test_orphan'), question: 'First call', answer: 'One.' }));
-    writeFileSync(path.join(dir, 'recordings', 'notes.txt'), 'not a recording');
-    writeJson(dir, 'node_modules/pkg/package.json', { name: 'ignored' });
-  }
-  writeJson(base, 'recordings/text.json', recording({ testId: T('test_text'), question: 'Capital of France?', answer: 'The capital of France is Paris.' }));
-  writeJson(head, 'recordings/text.json', recording({ testId: T('test_text'), question: 'Capital of France?', answer: 'The capital of France is Lyon, surely.' }));
-  writeJson(base, 'recordings/noise.json', recording({ testId: T('test_noise'), question: 'Count to 3', answer: '1 2 3' }));
-  writeJson(
-    head,
-    'recordings/noise.json',
-    recording({ testId: T('test_noise'), question: 'Count to 3', answer: '1 2 3', id: 'rec-ffffffffffff', created: 1_760_000_000, fingerprint: 'fp_zzz' }),
-  );
-  writeJson(base, 'recordings/old-hash.json', recording({ testId: T('test_rename'), question: 'Weather in Paris?', answer: 'Sunny.' }));
-  writeJson(head, 'recordings/new-hash.json', recording({ testId: T('test_rename'), question: 'Weather in Paris today?', answer: 'Sunny.' }));
-  writeJson(base, 'recordings/gone.json', recording({ testId: T('test_gone'), question: 'Bye?', answer: 'Bye.' }));
-  writeJson(head, 'recordings/extra.json', recording({ testId: T('test_orphan'), question: 'Second call', answer: 'Two.' }));
-  writeJson(head, 'recordings/brand-new.json', recording({ testId: T('test_brand_new'), question: 'New?', answer: 'Yes.' }));
+  writeTree(base, trees.base);
+  writeTree(head, trees.head);
   return { base, head };
 }
 
@@ -181,7 +200,7 @@ test.describe('compare: a synthetic snapshot pair', () => {
   test('classifies every kind of change, hides noise-only rows and lists the orphan', async ({ page }) => {
     await compareFolders(page, dirs.base, dirs.head);
     const summary = await readSummary(page);
-    expect(summary).toMatchObject({ added: 2, removed: 1, modified: 2, rekeyed: 1, unchanged: 2, noiseOnly: 1, orphans: 1 });
+    expect(summary).toMatchObject(SYNTHETIC_COUNTS);
     await expect(page.getByTestId('diff-summary')).toContainText('1 likely left behind');
     await expect(page.getByTestId('compare-base-name')).toContainText('base-snapshot');
 
@@ -265,6 +284,79 @@ test.describe('compare: a synthetic snapshot pair', () => {
     await page.getByTestId('tab-head').click();
     await expect(page.getByTestId('final-text')).toHaveText('The capital of France is Lyon, surely.');
     await expect(page).toHaveURL(/view=head/);
+  });
+
+  test('j and k move the selection through the change list', async ({ page }) => {
+    await compareFolders(page, dirs.base, dirs.head);
+    await readSummary(page);
+    const rows = page.getByTestId('diff-row');
+    const keys = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-head-path') || el.getAttribute('data-base-path')));
+    await rows.first().click();
+    await expect(page).toHaveURL(new RegExp(`sel=${encodeURIComponent(keys[0]!).replace(/\./g, '\\.')}`));
+    await expect(rows.first()).toHaveAttribute('aria-current', 'true');
+    await page.keyboard.press('j');
+    await expect(rows.nth(1)).toHaveAttribute('aria-current', 'true');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    await expect(rows.nth(1)).toHaveAttribute('aria-current', 'true');
+  });
+
+  test('the folder picker and a drop on a target end in the same state as the inputs', async ({ page }) => {
+    const trees = syntheticTrees();
+    await page.goto('/compare');
+    // Real directory handles from the origin-private file system; only the OS dialog and drag source are replaced.
+    await page.evaluate(async (all) => {
+      const root = await navigator.storage.getDirectory();
+      for (const [name, tree] of Object.entries(all)) {
+        await root.removeEntry(name, { recursive: true }).catch(() => undefined);
+        const top = await root.getDirectoryHandle(name, { create: true });
+        for (const [rel, text] of Object.entries(tree)) {
+          const segments = rel.split('/');
+          let dir = top;
+          for (const segment of segments.slice(0, -1)) dir = await dir.getDirectoryHandle(segment, { create: true });
+          const writable = await (await dir.getFileHandle(segments.at(-1)!, { create: true })).createWritable();
+          await writable.write(text);
+          await writable.close();
+        }
+      }
+      (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
+        (await navigator.storage.getDirectory()).getDirectoryHandle('opfs-base');
+    }, { 'opfs-base': trees.base, 'opfs-head': trees.head });
+
+    await page.getByTestId('compare-base-drop').getByRole('button', { name: 'Choose…' }).click();
+    await expect(page.getByTestId('compare-base-name')).toContainText('opfs-base');
+    await page.evaluate(async () => {
+      const handle = await (await navigator.storage.getDirectory()).getDirectoryHandle('opfs-head');
+      const item = { kind: 'file', type: '', getAsFileSystemHandle: async () => handle, webkitGetAsEntry: () => null };
+      const dataTransfer = { types: ['Files'], items: [item], files: [], dropEffect: 'none' };
+      const target = document.querySelector('[data-testid="compare-head-drop"]')!;
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        const event = new Event(type, { bubbles: true, cancelable: true });
+        Object.defineProperty(event, 'dataTransfer', { value: dataTransfer });
+        target.dispatchEvent(event);
+      }
+    });
+    expect(await readSummary(page)).toMatchObject(SYNTHETIC_COUNTS);
+    await expect(page.getByTestId('diff-row')).toHaveCount(5);
+    // The page-wide drop handler left the Browse folder alone and stayed on /compare.
+    await expect(page).toHaveURL(/\/compare/);
+    await expect(page.getByTestId('index-status')).toHaveCount(0);
+  });
+
+  test('a change list over 2,000 rows is virtualized', async ({ page }) => {
+    const big = path.join(root, 'big');
+    const head: Tree = {};
+    for (let i = 0; i < 2100; i++) {
+      head[`recordings/r${String(i).padStart(5, '0')}.json`] = json(recording({ testId: T(`test_many_${i % 50}`), question: `q${i}`, answer: `a${i}` }));
+    }
+    writeTree(path.join(big, 'empty-base'), { 'recordings/placeholder.json': json({ note: 'not a recording' }) });
+    writeTree(path.join(big, 'many-head'), { ...head, 'recordings/placeholder.json': json({ note: 'not a recording' }) });
+    await compareFolders(page, path.join(big, 'empty-base'), path.join(big, 'many-head'));
+    expect(await readSummary(page)).toMatchObject({ added: 2100, unchanged: 1 });
+    await expect(page.getByTestId('diff-list')).toHaveAttribute('data-virtual', 'true');
+    const rendered = await page.getByTestId('diff-row').count();
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(200);
   });
 
   test('screenshots in light and dark mode', async ({ page }) => {

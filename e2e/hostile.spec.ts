@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -62,4 +62,30 @@ test.describe('hostile and broken input', () => {
     expect(await page.locator('script:not([src]), iframe, object, embed').count()).toBe(0);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
   });
+});
+
+test('a file changed or deleted after loading says so and offers to reload the folder', async ({ page }) => {
+  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'changing-')), 'recordings');
+  mkdirSync(dir, { recursive: true });
+  const make = (text: string) => ({
+    test_id: 'tests/integration/x/test_x.py::test_change',
+    request: { method: 'POST', url: 'http://localhost/v1/chat/completions', endpoint: '/v1/chat/completions', model: 'm', body: { model: 'm', messages: [{ role: 'user', content: 'hi' }] } },
+    response: {
+      body: { __type__: 'openai.types.chat.chat_completion.ChatCompletion', __data__: { id: 'a', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: text } }] } },
+      is_streaming: false,
+    },
+  });
+  writeFileSync(path.join(dir, 'changed.json'), JSON.stringify(make('before')));
+  writeFileSync(path.join(dir, 'deleted.json'), JSON.stringify(make('gone soon')));
+  await page.goto('/');
+  await openFolderViaInput(page, dir);
+  expect((await waitForIndex(page)).count).toBe(2);
+  writeFileSync(path.join(dir, 'changed.json'), JSON.stringify(make('after the folder was loaded, this answer got longer')));
+  unlinkSync(path.join(dir, 'deleted.json'));
+  for (const name of ['changed.json', 'deleted.json']) {
+    await navigateInApp(page, recordingUrl(name));
+    const notice = page.getByTestId('file-changed');
+    await expect(notice).toContainText(name);
+    await expect(notice.getByRole('button', { name: 'Reload folder' })).toBeVisible();
+  }
 });

@@ -16,6 +16,8 @@ export interface SourceFile {
    * reads the text first and asks for size and time only when the cache needs them.
    */
   metadataPending?: boolean;
+  /** Byte length when the folder was indexed, to notice a file changed on disk since. */
+  indexedSize?: number;
   file?: File;
   handle?: FileSystemFileHandle;
   url?: string;

@@ -7,7 +7,7 @@ export interface IndexBatchResult {
   errors: IndexError[];
 }
 
-const READS_IN_FLIGHT = 128;
+const READS_IN_FLIGHT = 100_000;
 /** Enough text per message to amortise posting, small enough that rows stream in early. */
 const BATCH_CHARS = 1_500_000;
 const BATCH_FILES = 64;
@@ -94,6 +94,7 @@ export async function indexInWorkers(
       const file = files[next++]!;
       try {
         const bytes = await readSourceBytes(file);
+        file.indexedSize = bytes.byteLength;
         add({ path: file.path, size: file.size, lastModified: file.lastModified, bytes });
       } catch (error) {
         readErrors.push({

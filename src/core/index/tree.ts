@@ -76,7 +76,13 @@ function countAll(root: Node): void {
   }
 }
 
-const byLabel = (a: Node, b: Node) => a.label.localeCompare(b.label);
+/** Alphabetical, with calls made outside any test listed after the tests. */
+const byLabel = (a: Node, b: Node) => {
+  const aNone = a.label === NO_TEST;
+  const bNone = b.label === NO_TEST;
+  if (aNone !== bNone) return aNone ? 1 : -1;
+  return a.label.localeCompare(b.label);
+};
 
 /** Rows for the nodes whose ancestors are all expanded (`collapsed` holds keys the user closed). */
 export function flattenTree(root: Node, collapsed: ReadonlySet<string>, expandAll: boolean): TreeRow[] {

@@ -59,16 +59,23 @@ export function ChangeList({
     else scrollRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selectedIndex, virtual, virtualizer]);
 
+  // Key presses can outrun the URL: the next press starts from the row the last one chose, not the last render.
+  const cursor = useRef(params.sel);
+  useEffect(() => {
+    cursor.current = params.sel;
+  }, [params.sel]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'j' && event.key !== 'k' && event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     if (event.target instanceof HTMLInputElement) return;
     const rows = items.filter((it): it is Extract<Item, { type: 'row' }> => it.type === 'row').map((it) => rowKey(it.entry));
     if (rows.length === 0) return;
     event.preventDefault();
-    const at = params.sel === null ? -1 : rows.indexOf(params.sel);
+    const at = cursor.current === null ? -1 : rows.indexOf(cursor.current);
     const down = event.key === 'j' || event.key === 'ArrowDown';
-    const next = down ? Math.min(rows.length - 1, at + 1) : Math.max(0, at - 1);
-    onParams({ sel: rows[next]!, view: 'diff' });
+    const next = rows[down ? Math.min(rows.length - 1, at + 1) : Math.max(0, at - 1)]!;
+    cursor.current = next;
+    onParams({ sel: next, view: 'diff' });
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>('[aria-current="true"]')?.focus());
   };
 

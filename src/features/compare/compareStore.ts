@@ -9,7 +9,6 @@ import type { CompareEntry, CompareSummary } from '../../core/diff';
 import type { SourceFile } from '../../sources/types';
 import {
   errorInfo,
-  GitHubError,
   loadPullRequest,
   type FetchedFile,
   type GitHubErrorInfo,
@@ -330,8 +329,7 @@ export async function loadPr(ref: PrRef, options: { token: string; glob: string 
     startRun(base, head, startedAt);
   } catch (error) {
     if (prAbort !== controller || controller.signal.aborted) return;
-    const info = errorInfo(error instanceof GitHubError || error instanceof Error ? error : new Error(String(error)));
-    publish({ ...state, run: { ...state.run, status: 'idle' }, pr: { ...state.pr, status: 'failed', error: info } });
+    publish({ ...state, run: { ...state.run, status: 'idle' }, pr: { ...state.pr, status: 'failed', error: errorInfo(error) } });
   }
 }
 

@@ -9,6 +9,8 @@ import { visibleControls } from '../../shared/visibleText';
 import { ToolArguments } from './ToolArguments';
 import { EmbeddingsView, FileChunksView, ModelsTable, SseEventsView, ToolResultView } from './KindViews';
 
+const NO_CHAT_TEXT = new Set<Recording['kind']>(['embeddings', 'ollama.embeddings', 'models', 'ollama.models', 'tool', 'file-processor', 'rerank']);
+
 export function ResponseSection({ recording }: { recording: Recording }) {
   const { response } = recording;
   const [markdown, setMarkdown] = useState(false);
@@ -23,6 +25,10 @@ export function ResponseSection({ recording }: { recording: Recording }) {
           <LongText testId="reasoning-text" text={response.reasoning} className="mt-1 text-zinc-700 dark:text-zinc-300" />
         </details>
       )}
+      {!response.text && NO_CHAT_TEXT.has(recording.kind) ? (
+        // Kinds without chat text get their own view below; the empty hook stays for tools that read it.
+        <pre data-testid="final-text" hidden />
+      ) : (
       <div className="mb-3">
         <div className="mb-1 flex items-center gap-2 text-[11px]">
           <span className="font-semibold uppercase tracking-wide text-role-assistant">Final text</span>
@@ -48,6 +54,7 @@ export function ResponseSection({ recording }: { recording: Recording }) {
           {!response.text && <div className="text-xs italic text-zinc-500">(no text in this response)</div>}
         </div>
       </div>
+      )}
       {response.toolCalls.length > 0 && (
         <div className="mb-3 space-y-2">
           <div className="text-[11px] font-semibold uppercase tracking-wide text-role-tool">

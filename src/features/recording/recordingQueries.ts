@@ -28,7 +28,14 @@ export class FileChangedError extends Error {
 }
 
 export async function loadRecording(file: SourceFile): Promise<LoadedRecording> {
-  await ensureMetadata([file]);
+  try {
+    await ensureMetadata([file]);
+  } catch (error) {
+    throw new FileChangedError(file.path, error instanceof Error ? error.message : String(error));
+  }
+  if (file.file && file.indexedSize !== undefined && file.size !== file.indexedSize) {
+    throw new FileChangedError(file.path, `it was ${file.indexedSize.toLocaleString()} bytes when indexed and is ${file.size.toLocaleString()} now`);
+  }
   if (file.handle) {
     const current = await file.handle.getFile().catch((error: unknown) => {
       throw new FileChangedError(file.path, String(error));

@@ -215,3 +215,19 @@ describe('loadPullRequest', () => {
     await expect(loadPullRequest({ owner: 'o', repo: 'r', number: 1 }, { fetch, glob: '' })).rejects.toMatchObject({ kind: 'network' });
   });
 });
+
+describe('loadPullRequest: what it trusts from a response', () => {
+  it('keeps only a github.com link to the PR', async () => {
+    const fetch = async (url: string) =>
+      url.endsWith('/pulls/3')
+        ? Response.json({ html_url: 'javascript:alert(1)', base: { sha: 'a', repo: { full_name: 'o/r' } }, head: { sha: 'b', repo: { full_name: 'o/r' } } })
+        : Response.json([]);
+    const result = await loadPullRequest({ owner: 'o', repo: 'r', number: 3 }, { fetch, glob: '' });
+    expect(result.info.htmlUrl).toBe('https://github.com/o/r/pull/3');
+  });
+
+  it('refuses a PR whose head fork was deleted', async () => {
+    const fetch = async () => Response.json({ base: { sha: 'a', repo: { full_name: 'o/r' } }, head: { sha: 'b', repo: null } });
+    await expect(loadPullRequest({ owner: 'o', repo: 'r', number: 3 }, { fetch, glob: '' })).rejects.toMatchObject({ kind: 'bad-response' });
+  });
+});

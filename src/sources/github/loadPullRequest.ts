@@ -11,7 +11,7 @@
 import { apiClient, describe, GitHubError, httpError, rawUrl, type FetchLike } from './client';
 import { globMatcher } from './glob';
 import { planPrFiles, type PlannedChange, type PrFileEntry } from './prFiles';
-import type { PrRef } from './prRef';
+import { prWebUrl, type PrRef } from './prRef';
 
 export const FILES_PER_PAGE = 100;
 /** GitHub lists at most 3,000 files of a pull request. */
@@ -132,7 +132,8 @@ function readPullRequest(ref: PrRef, body: unknown, url: string): PullRequestInf
   return {
     ref,
     title: asString(o?.title) ?? '',
-    htmlUrl: asString(o?.html_url) ?? `https://github.com/${ref.owner}/${ref.repo}/pull/${ref.number}`,
+    // Rendered as a link: only a github.com address is kept, never whatever scheme a response might carry.
+    htmlUrl: /^https:\/\/github\.com\//.test(asString(o?.html_url) ?? '') ? asString(o?.html_url)! : prWebUrl(ref),
     baseRepo: baseName,
     baseSha,
     baseLabel: asString(base?.label) ?? asString(base?.ref) ?? baseName,
