@@ -7,6 +7,7 @@ export interface IndexBatchResult {
   errors: IndexError[];
 }
 
+// Like the browser's own floor: every read requested at once, the browser schedules them.
 const READS_IN_FLIGHT = 100_000;
 /** Enough text per message to amortise posting, small enough that rows stream in early. */
 const BATCH_CHARS = 1_500_000;

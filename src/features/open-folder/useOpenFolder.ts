@@ -19,9 +19,10 @@ export function useOpenFolder() {
 
   const start = useCallback(
     (source: FolderSource, startedAt: number) => {
-      // Reading starts before the browse page renders.
-      void loadFolder(source, startedAt);
+      // Navigate first: history.pushState is a synchronous round trip to the browser
+      // process, which is slow once that process is busy serving thousands of reads.
       if (location.pathname === '/' || location.pathname === '/compare') navigate('/browse');
+      void loadFolder(source, startedAt);
     },
     [location.pathname, navigate],
   );
