@@ -1,4 +1,5 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
+import { readSummary } from './support';
 import { BASE_REPO, BASE_SHA, buildPrFixture, HEAD_REPO, HEAD_SHA, NUMBER, OWNER, REPO } from './fixtures/github/prFixture';
 
 const ALLOWED_HOSTS = new Set(['127.0.0.1', 'api.github.com', 'raw.githubusercontent.com']);
@@ -73,19 +74,7 @@ async function fakeGitHub(page: Page): Promise<FakeGitHub> {
   return fake;
 }
 
-async function summaryOf(page: Page) {
-  const summary = page.getByTestId('diff-summary');
-  await expect(summary).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-  const n = async (name: string) => Number(await summary.getAttribute(`data-${name}`));
-  return {
-    added: await n('added'),
-    removed: await n('removed'),
-    modified: await n('modified'),
-    rekeyed: await n('rekeyed'),
-    unchanged: await n('unchanged'),
-    noiseOnly: await n('noise-only'),
-  };
-}
+const summaryOf = readSummary;
 
 const { expected } = fixture;
 
@@ -97,7 +86,7 @@ test.describe('compare: a GitHub pull request', () => {
     await page.getByTestId('pr-url-input').fill(`https://github.com/${OWNER}/${REPO}/pull/${NUMBER}/files`);
     await page.getByTestId('pr-load').click();
 
-    expect(await summaryOf(page)).toEqual({
+    expect(await summaryOf(page)).toMatchObject({
       added: expected.added,
       removed: expected.removed,
       modified: expected.modified,

@@ -2,37 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { corpusDir, repoRoot } from './support';
+import { chatRecording, corpusDir, readSummary, repoRoot } from './support';
 
 const prExample = path.join(corpusDir, 'pr-example');
 const hasPrExample = existsSync(path.join(prExample, 'base')) && existsSync(path.join(prExample, 'head'));
 
-interface Summary {
-  state: string | null;
-  added: number;
-  removed: number;
-  modified: number;
-  rekeyed: number;
-  unchanged: number;
-  noiseOnly: number;
-  orphans: number;
-}
-
-export async function readSummary(page: Page, timeout = 120_000): Promise<Summary> {
-  const summary = page.getByTestId('diff-summary');
-  await expect(summary).toHaveAttribute('data-state', 'done', { timeout });
-  const n = async (name: string) => Number(await summary.getAttribute(`data-${name}`));
-  return {
-    state: await summary.getAttribute('data-state'),
-    added: await n('added'),
-    removed: await n('removed'),
-    modified: await n('modified'),
-    rekeyed: await n('rekeyed'),
-    unchanged: await n('unchanged'),
-    noiseOnly: await n('noise-only'),
-    orphans: await n('orphans'),
-  };
-}
 
 async function compareFolders(page: Page, base: string, head: string) {
   await page.goto('/compare');
@@ -97,34 +71,7 @@ test.describe('compare: the llama-stack PR #4997 example', () => {
 
 const T = (name: string) => `tests/integration/inference/test_synthetic.py::${name}[txt=openai/gpt-4o]`;
 
-function recording(o: { testId: string; question: string; answer: string; id?: string; created?: number; fingerprint?: string }) {
-  return {
-    test_id: o.testId,
-    request: {
-      method: 'POST',
-      url: 'http://localhost:8321/v1/chat/completions',
-      headers: {},
-      body: { model: 'gpt-4o', messages: [{ role: 'user', content: o.question }], stream: false },
-      endpoint: '/v1/chat/completions',
-      model: 'gpt-4o',
-    },
-    response: {
-      body: {
-        __type__: 'openai.types.chat.chat_completion.ChatCompletion',
-        __data__: {
-          id: o.id ?? 'rec-000000000001',
-          created: o.created ?? 0,
-          model: 'gpt-4o',
-          object: 'chat.completion',
-          system_fingerprint: o.fingerprint ?? 'fp_aaa',
-          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: o.answer } }],
-          usage: { prompt_tokens: 10, completion_tokens: 8, total_tokens: 18 },
-        },
-      },
-      is_streaming: false,
-    },
-  };
-}
+const recording = chatRecording;
 
 type Tree = Record<string, string>;
 

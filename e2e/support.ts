@@ -109,3 +109,68 @@ export async function watchForInjection(page: Page) {
     },
   };
 }
+
+/** A small non-streamed chat recording, written by the tests themselves. */
+export function chatRecording(o: {
+  testId: string;
+  question: string;
+  answer: string;
+  id?: string;
+  created?: number;
+  fingerprint?: string;
+}) {
+  return {
+    test_id: o.testId,
+    request: {
+      method: 'POST',
+      url: 'http://localhost:8321/v1/chat/completions',
+      headers: {},
+      body: { model: 'gpt-4o', messages: [{ role: 'user', content: o.question }], stream: false },
+      endpoint: '/v1/chat/completions',
+      model: 'gpt-4o',
+    },
+    response: {
+      body: {
+        __type__: 'openai.types.chat.chat_completion.ChatCompletion',
+        __data__: {
+          id: o.id ?? 'rec-000000000001',
+          created: o.created ?? 0,
+          model: 'gpt-4o',
+          object: 'chat.completion',
+          system_fingerprint: o.fingerprint ?? 'fp_aaa',
+          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: o.answer } }],
+          usage: { prompt_tokens: 10, completion_tokens: 8, total_tokens: 18 },
+        },
+      },
+      is_streaming: false,
+    },
+  };
+}
+
+export interface DiffSummary {
+  state: string | null;
+  added: number;
+  removed: number;
+  modified: number;
+  rekeyed: number;
+  unchanged: number;
+  noiseOnly: number;
+  orphans: number;
+}
+
+/** Waits for the compare summary to be done and reads its counts. */
+export async function readSummary(page: Page, timeout = 120_000): Promise<DiffSummary> {
+  const summary = page.getByTestId('diff-summary');
+  await expect(summary).toHaveAttribute('data-state', 'done', { timeout });
+  const n = async (name: string) => Number(await summary.getAttribute(`data-${name}`));
+  return {
+    state: await summary.getAttribute('data-state'),
+    added: await n('added'),
+    removed: await n('removed'),
+    modified: await n('modified'),
+    rekeyed: await n('rekeyed'),
+    unchanged: await n('unchanged'),
+    noiseOnly: await n('noise-only'),
+    orphans: await n('orphans'),
+  };
+}

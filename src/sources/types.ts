@@ -53,14 +53,7 @@ export async function readSourceBytes(file: SourceFile): Promise<ArrayBuffer> {
 }
 
 export async function readSourceFile(file: SourceFile): Promise<string> {
-  if (file.file) return file.file.text();
-  if (file.handle) return (await file.handle.getFile()).text();
-  if (file.url) {
-    const response = await fetch(file.url);
-    if (!response.ok) throw new Error(`HTTP ${response.status} fetching ${file.path}`);
-    return response.text();
-  }
-  throw new Error(`no way to read ${file.path}`);
+  return new TextDecoder('utf-8').decode(await readSourceBytes(file));
 }
 
 /** Fills in size and modification time, yielding to the page every few hundred files. */

@@ -7,8 +7,13 @@ export interface IndexBatchResult {
   errors: IndexError[];
 }
 
-// Like the browser's own floor: every read requested at once, the browser schedules them.
+/**
+ * Starting a read blocks the page briefly (a synchronous metadata lookup per
+ * file), so readers are added in growing groups, one group per task: the
+ * first results get handled, and the first rows shown, while later reads start.
+ */
 const READS_IN_FLIGHT = 100_000;
+const FIRST_READERS = 16;
 /** Enough text per message to amortise posting, small enough that rows stream in early. */
 const BATCH_CHARS = 1_500_000;
 const BATCH_FILES = 64;
@@ -107,7 +112,13 @@ export async function indexInWorkers(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, files.length) }, reader));
+  const readers: Promise<void>[] = [];
+  // The group doubles each task: the first rows come from a handful of reads, then everything is requested.
+  for (let group = FIRST_READERS; readers.length < Math.min(READS_IN_FLIGHT, files.length) && next < files.length; group *= 2) {
+    for (let k = 0; k < group && readers.length < READS_IN_FLIGHT; k++) readers.push(reader());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  await Promise.all(readers);
   flushBatch();
   readingFinished = true;
   if (readErrors.length) onBatch({ entries: [], errors: readErrors });
