@@ -63,9 +63,9 @@ test.describe('opening a folder and browsing it by test', () => {
 
     // Open a second recording, then go back and forward through history.
     await page.getByTestId('search-input').fill('');
-    const other = page.getByTestId('recording-row').filter({ hasNot: page.locator(`[data-path="${target}"]`) }).first();
-    const otherPath = await other.getAttribute('data-path');
-    await other.click();
+    await expect(page.getByTestId('list-count')).not.toContainText(' of ');
+    const otherPath = await page.locator(`[data-testid="recording-row"]:not([data-path="${target}"])`).first().getAttribute('data-path');
+    await page.locator(`[data-testid="recording-row"][data-path="${otherPath}"]`).click();
     await expect(page.getByTestId('recording-detail')).toHaveAttribute('data-path', otherPath!);
     await page.goBack();
     await expect(page.getByTestId('recording-detail')).toHaveAttribute('data-path', target);

@@ -114,10 +114,12 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
   };
 
   try {
-    const cache =
-      source.files.some(isCacheable) && mayHaveFolderCache(source.name) ? await readFolderCache(source.name) : new Map();
-    // Only a folder seen before needs sizes and times up front, to tell which cached entries still hold.
-    if (cache.size > 0) await ensureMetadata(source.files);
+    // Only a folder seen before needs sizes and times up front, to tell which cached
+    // entries still hold; they are gathered while IndexedDB opens.
+    const seenBefore = source.files.some(isCacheable) && mayHaveFolderCache(source.name);
+    const [cache] = seenBefore
+      ? await Promise.all([readFolderCache(source.name), ensureMetadata(source.files)])
+      : [new Map<string, never>()];
     const cachedPaths = new Set<string>();
     for (const file of source.files) {
       if (!isCacheable(file)) continue;
