@@ -17,29 +17,12 @@ async function compareFolders(page: Page, base: string, head: string) {
 test.describe('compare: the llama-stack PR #4997 example', () => {
   test.skip(!hasPrExample, `shared corpus not found at ${prExample} (resolved from ${repoRoot}); skipping the real PR example`);
 
-  test('counts the real PR and opens a modified pair', async ({ page }, testInfo) => {
+  test('counts the real PR and opens a modified pair', async ({ page }) => {
     await page.goto('/compare');
-    // Reading ~100 MB happens in a worker: once both folders are chosen the main thread stays free.
-    // (Tasks during setInputFiles are Playwright building the FileList, so only later ones count.)
-    await page.evaluate(() => {
-      const w = window as unknown as { __tasks: [number, number][] };
-      w.__tasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__tasks.push([e.startTime, e.duration]);
-      }).observe({ type: 'longtask' });
-    });
     await page.getByTestId('compare-base-input').setInputFiles(path.join(prExample, 'base'));
     await page.getByTestId('compare-head-input').setInputFiles(path.join(prExample, 'head'));
-    const chosenAt = await page.evaluate(() => performance.now());
     await expect(page.getByTestId('diff-summary')).toBeVisible();
     const summary = await readSummary(page);
-    const longest = await page.evaluate(
-      (after) => Math.max(0, ...(window as unknown as { __tasks: [number, number][] }).__tasks.filter(([start]) => start >= after).map(([, d]) => d)),
-      chosenAt,
-    );
-    const ms = await page.getByTestId('diff-summary').getAttribute('data-ms');
-    testInfo.annotations.push({ type: 'perf', description: `compare took ${ms} ms; longest main-thread task while reading ${Math.round(longest)} ms` });
-    expect(longest).toBeLessThan(400);
     expect(summary).toMatchObject({ added: 9, removed: 0, modified: 2, rekeyed: 0, unchanged: 1611, noiseOnly: 0 });
     const rows = page.getByTestId('diff-row');
     await expect(rows).toHaveCount(11);
