@@ -14,7 +14,7 @@ export function StartPage() {
       <p className="mt-2 text-zinc-600 dark:text-zinc-400">
         Read, play back and compare the JSON recordings that llama-stack (OGX) integration tests write to{' '}
         <code className="font-mono text-[12px]">tests/integration/*/recordings/</code>. Files stay on this machine: the
-        app only reads them, never writes, and sends nothing anywhere.
+        app only reads them, never writes, and sends nothing anywhere (unless you ask it to load a GitHub pull request).
       </p>
       <div className="mt-6 flex flex-wrap gap-2">
         <Button variant="primary" onClick={() => openFolderWithInputFallback(open.fromPicker)}>

@@ -28,3 +28,4 @@ self.onmessage = (event: MessageEvent<IndexRequest>) => {
   const response: IndexResponse = { batchId, entries, errors };
   self.postMessage(response);
 };
+
