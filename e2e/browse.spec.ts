@@ -28,6 +28,13 @@ test.describe('opening a folder and browsing it by test', () => {
     await expect(page.getByTestId('index-status')).toContainText(`${expected.recordings} recordings`);
   });
 
+  test('a /?samples link opens on the bundled samples', async ({ page }) => {
+    const expected = countRecordings(samplesDir);
+    await page.goto('/?samples');
+    expect((await waitForIndex(page)).count).toBe(expected.recordings);
+    await expect(page).toHaveURL(/\/browse/);
+  });
+
   test('folder input loads every recording, lists bad files, and groups by test', async ({ page }) => {
     const expected = countRecordings(samplesDir);
     await page.goto('/');

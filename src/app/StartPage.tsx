@@ -1,13 +1,24 @@
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { Button } from '../shared/ui/Button';
 import { useOpenFolder } from '../features/open-folder/useOpenFolder';
 import { openFolderWithInputFallback } from '../features/open-folder/OpenFolderControls';
 import { RecentFolders } from '../features/open-folder/RecentFolders';
 import { useFolderState } from '../state/folderStore';
 
+/** Samples open by themselves once per page load: under `npm start`, and for `/?samples` links. */
+let samplesOpenedAutomatically = false;
+
 export function StartPage() {
   const open = useOpenFolder();
   const folder = useFolderState();
+  const [params] = useSearchParams();
+  const wantsSamples = import.meta.env.DEV || params.has('samples');
+  useEffect(() => {
+    if (!wantsSamples || samplesOpenedAutomatically || folder.status !== 'idle') return;
+    samplesOpenedAutomatically = true;
+    void open.fromSamples();
+  }, [wantsSamples, folder.status, open]);
   return (
     <div className="mx-auto max-w-2xl px-6 py-10">
       <h1 className="text-xl font-semibold">Open LLM API test recordings</h1>
