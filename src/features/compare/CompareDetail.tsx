@@ -26,15 +26,15 @@ function useFileOf(source: CompareSource | null, path: string | undefined): Sour
   return path === undefined ? undefined : byPath.get(path);
 }
 
-export function CompareDetail({
-  entry,
-  view,
-  onView,
-}: {
+type DetailView = 'diff' | 'base' | 'head';
+
+interface DetailProps {
   entry: CompareEntry;
-  view: 'diff' | 'base' | 'head';
-  onView: (view: 'diff' | 'base' | 'head') => void;
-}) {
+  view: DetailView;
+  onView: (view: DetailView) => void;
+}
+
+export function CompareDetail({ entry, view, onView }: DetailProps) {
   if (entry.status === 'modified' || entry.status === 'rekeyed') return <PairPanel entry={entry} view={view} onView={onView} />;
   const side: Side = entry.status === 'removed' ? 'base' : 'head';
   const path = (side === 'base' ? entry.basePath : entry.headPath) ?? '';
@@ -79,15 +79,7 @@ function SideRecording({ side, path }: { side: Side; path: string }) {
   );
 }
 
-function PairPanel({
-  entry,
-  view,
-  onView,
-}: {
-  entry: CompareEntry;
-  view: 'diff' | 'base' | 'head';
-  onView: (view: 'diff' | 'base' | 'head') => void;
-}) {
+function PairPanel({ entry, view, onView }: DetailProps) {
   const basePath = entry.basePath ?? '';
   const headPath = entry.headPath ?? '';
   return (
