@@ -1,5 +1,5 @@
 import { sourceFromDirectoryHandle } from './directoryHandle';
-import { isCandidatePath, type FolderSource, type SourceFile } from './types';
+import { SKIPPED_FOLDERS, isCandidatePath, type FolderSource, type SourceFile } from './types';
 
 /**
  * A dropped folder: the File System Access handle where the browser offers it
@@ -34,7 +34,7 @@ async function sourceFromEntry(root: FileSystemDirectoryEntry): Promise<FolderSo
     for (const child of children) {
       const path = prefix + child.name;
       if (child.isDirectory) {
-        if (!['node_modules', '.git', '.venv'].includes(child.name)) {
+        if (!SKIPPED_FOLDERS.has(child.name)) {
           queue.push({ dir: child as FileSystemDirectoryEntry, prefix: `${path}/` });
         }
       } else if (!isCandidatePath(path)) {

@@ -65,7 +65,7 @@ export function useFolderState(): FolderState {
   return useSyncExternalStore(subscribeFolder, getFolderState, getFolderState);
 }
 
-export function sortEntries(entries: IndexEntry[]) {
+function sortEntries(entries: IndexEntry[]) {
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -177,6 +177,3 @@ async function saveCache(source: FolderSource, entries: IndexEntry[], errors: In
   if (saved && state.loadId === loadId) publish({ ...state, cacheSaved: true, version: state.version + 1 });
 }
 
-export function findEntry(path: string): IndexEntry | undefined {
-  return state.entries.find((entry) => entry.path === path);
-}

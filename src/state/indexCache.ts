@@ -1,4 +1,4 @@
-import { createStore, get, set, del } from 'idb-keyval';
+import { createStore, get, set } from 'idb-keyval';
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import type { SourceFile } from '../sources/types';
 
@@ -137,6 +137,3 @@ export async function rememberFolder(handle: FileSystemDirectoryHandle): Promise
   }
 }
 
-export async function forgetRecentFolders(): Promise<void> {
-  await del(RECENT_KEY, recents()).catch(() => undefined);
-}

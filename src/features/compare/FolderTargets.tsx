@@ -131,7 +131,7 @@ function FolderTarget({ side, source, listing, onChosen }: { side: Side; source:
       </Button>
       <input
         ref={inputRef}
-        data-testid={`compare-${side}-input`}
+        data-testid={side === 'base' ? 'compare-base-input' : 'compare-head-input'}
         type="file"
         aria-label={`Choose the ${side} folder (${label.hint})`}
         className="sr-only"

@@ -1,6 +1,6 @@
-import { getFolderState, loadFolder } from '../../state/folderStore';
-import { sourceFromDirectoryHandle } from '../../sources/directoryHandle';
+import { getFolderState } from '../../state/folderStore';
 import { Button } from '../../shared/ui/Button';
+import { useOpenFolder } from '../open-folder/useOpenFolder';
 
 /**
  * Files read through a picker handle can be re-listed in place; a folder
@@ -9,10 +9,10 @@ import { Button } from '../../shared/ui/Button';
  */
 export function FileChangedNotice({ message }: { message: string }) {
   const source = getFolderState().source;
+  const open = useOpenFolder();
   const reload = async () => {
     if (source?.directoryHandle) {
-      const startedAt = performance.now();
-      await loadFolder(await sourceFromDirectoryHandle(source.directoryHandle, source.kind), startedAt);
+      await open.fromHandle(source.directoryHandle, source.kind);
     } else {
       document.getElementById('folder-input')?.click();
     }

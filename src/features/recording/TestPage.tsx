@@ -85,7 +85,7 @@ function VariantStory({ paths }: { paths: string[] }) {
     queries: paths.map((path) => {
       const file = folder.filesByPath.get(path)!;
       return {
-        queryKey: recordingKeys.detail(folder.loadId, path, file.lastModified),
+        queryKey: recordingKeys.detail(folder.loadId, path),
         queryFn: () => loadRecording(file),
       };
     }),

@@ -17,7 +17,8 @@ export interface LoadedRecording {
 /** Query keys in one place: a recording is cached per load and file version, and evicted when unused. */
 export const recordingKeys = {
   all: ['recording'] as const,
-  detail: (loadId: number, path: string, lastModified: number) => ['recording', loadId, path, lastModified] as const,
+  /** Per load and path: a file changed on disk since the load is reported by loadRecording, not re-keyed. */
+  detail: (loadId: number, path: string) => ['recording', loadId, path] as const,
 };
 
 export class FileChangedError extends Error {
@@ -72,7 +73,7 @@ export function useRecording(path: string) {
     file,
     folder,
     query: useQuery({
-      queryKey: recordingKeys.detail(folder.loadId, path, file?.lastModified ?? -1),
+      queryKey: recordingKeys.detail(folder.loadId, path),
       queryFn: () => loadRecording(file!),
       enabled: Boolean(file),
     }),
