@@ -127,6 +127,16 @@ test.describe('compare: a synthetic snapshot pair', () => {
   });
   test.afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+  test('a file whose only change is a byte-order mark counts as modified (different bytes)', async ({ page }) => {
+    const text = json(recording({ testId: T('test_bom'), question: 'Same?', answer: 'Same.' }));
+    const base = path.join(root, 'bom-base');
+    const head = path.join(root, 'bom-head');
+    writeTree(base, { 'recordings/bom.json': text });
+    writeTree(head, { 'recordings/bom.json': `\uFEFF${text}` });
+    await compareFolders(page, base, head);
+    expect(await readSummary(page)).toMatchObject({ modified: 1, unchanged: 0, noiseOnly: 1 });
+  });
+
   test('classifies every kind of change, hides noise-only rows and lists the orphan', async ({ page }) => {
     await compareFolders(page, dirs.base, dirs.head);
     const summary = await readSummary(page);

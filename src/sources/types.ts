@@ -52,8 +52,12 @@ export async function readSourceBytes(file: SourceFile): Promise<ArrayBuffer> {
   throw new Error(`no way to read ${file.path}`);
 }
 
-export async function readSourceFile(file: SourceFile): Promise<string> {
-  return new TextDecoder('utf-8').decode(await readSourceBytes(file));
+/**
+ * The file's text. A leading BOM is dropped unless `keepBom` is set: the
+ * compare view needs it, since a BOM-only edit still changes the bytes.
+ */
+export async function readSourceFile(file: SourceFile, { keepBom = false } = {}): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: keepBom }).decode(await readSourceBytes(file));
 }
 
 /** Fills in size and modification time, yielding to the page every few hundred files. */

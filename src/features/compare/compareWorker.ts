@@ -44,7 +44,7 @@ async function readAll(
       const { side, file } = queue[next++]!;
       let raw: string;
       try {
-        raw = await readSourceFile(file);
+        raw = await readSourceFile(file, { keepBom: true });
       } catch (error) {
         const message = describe(error);
         problems.push({ side, path: file.path, message });
