@@ -77,6 +77,7 @@ test.describe('recording detail on our samples', () => {
     await openFolderViaInput(page, samplesDir);
     await waitForIndex(page);
     await navigateInApp(page, recordingUrl(withToolResult));
+    await expect(page.getByTestId('recording-detail')).toHaveAttribute('data-path', withToolResult);
     const roles = await page.getByTestId('message').evaluateAll((els) => els.map((el) => el.getAttribute('data-role')));
     expect(roles).toEqual(json.request.body.messages.map((m) => m.role));
     const requested = json.request.body.messages.flatMap((m) => m.tool_calls ?? []);
@@ -100,6 +101,7 @@ test.describe('recording detail on our samples', () => {
     await openFolderViaInput(page, samplesDir);
     await waitForIndex(page);
     await navigateInApp(page, recordingUrl(withMarkdown));
+    await expect(page.getByTestId('recording-detail')).toHaveAttribute('data-path', withMarkdown);
     const verbatim = await page.getByTestId('final-text').textContent();
     await page.getByTestId('markdown-toggle').check();
     await expect(page.getByTestId('final-text-markdown')).toBeVisible();
