@@ -28,6 +28,20 @@ test.describe('opening a folder and browsing it by test', () => {
     await expect(page.getByTestId('index-status')).toContainText(`${expected.recordings} recordings`);
   });
 
+  test('a folder opened from the start page is listed there, then the URL moves to /browse; Back returns to the start page', async ({ page }) => {
+    await page.goto('/');
+    await openFolderViaInput(page, samplesDir);
+    await waitForIndex(page);
+    await expect(page).toHaveURL(/\/browse$/);
+    await expect(page.getByTestId('recording-row').first()).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByTestId('open-samples')).toBeVisible();
+    await expect(page.getByTestId('recording-row')).toHaveCount(0);
+    await page.goForward();
+    await expect(page.getByTestId('recording-row').first()).toBeVisible();
+  });
+
   test('a /?samples link opens on the bundled samples', async ({ page }) => {
     const expected = countRecordings(samplesDir);
     await page.goto('/?samples');

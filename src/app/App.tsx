@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from './AppLayout';
-import { StartPage } from './StartPage';
-import { BrowseLayout, BrowseEmpty } from '../features/browse/BrowseLayout';
+import { BrowseFrame } from './BrowseFrame';
+import { BrowseEmpty } from '../features/browse/BrowseLayout';
 import { RecordingPage } from '../features/recording/RecordingPage';
 import { TestPage } from '../features/recording/TestPage';
 import { ComparePage } from '../features/compare/ComparePage';
@@ -24,10 +24,10 @@ const router = createBrowserRouter([
   {
     element: <AppLayout />,
     children: [
-      { path: '/', element: <StartPage /> },
       {
-        element: <BrowseLayout />,
+        element: <BrowseFrame />,
         children: [
+          { path: '/', element: <BrowseEmpty /> },
           { path: '/browse', element: <BrowseEmpty /> },
           { path: '/r/*', element: <RecordingPage /> },
           { path: '/t/:testKey', element: <TestPage /> },

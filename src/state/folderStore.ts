@@ -45,7 +45,9 @@ const initialState: FolderState = {
 let state: FolderState = initialState;
 const listeners = new Set<() => void>();
 let currentLoad: AbortController | null = null;
-const FLUSH_INTERVAL_MS = 250;
+/** The first rows show at once; later updates come less and less often, since each re-groups every entry. */
+const FIRST_FLUSH_INTERVAL_MS = 400;
+const MAX_FLUSH_INTERVAL_MS = 1_000;
 
 function publish(next: FolderState) {
   state = next;
@@ -98,18 +100,20 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
   if (source.directoryHandle) void rememberFolder(source.directoryHandle);
 
   // The list re-groups every entry on each update, so updates are spaced out while
-  // loading (the first comes at once, so rows appear early) to leave the main thread to reading.
+  // loading to leave the main thread to reading.
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   let lastFlush = 0;
+  let flushInterval = FIRST_FLUSH_INTERVAL_MS;
   const flush = () => {
     flushTimer = null;
+    if (lastFlush !== 0) flushInterval = Math.min(flushInterval * 2, MAX_FLUSH_INTERVAL_MS);
     lastFlush = performance.now();
     if (controller.signal.aborted) return;
     publish({ ...state, entries, errors, processed, fromCache, version: state.version + 1 });
   };
   const scheduleFlush = () => {
     if (flushTimer !== null) return;
-    const wait = lastFlush === 0 ? 0 : Math.max(0, FLUSH_INTERVAL_MS - (performance.now() - lastFlush));
+    const wait = lastFlush === 0 ? 0 : Math.max(0, flushInterval - (performance.now() - lastFlush));
     flushTimer = setTimeout(flush, wait);
   };
 

@@ -11,12 +11,14 @@ export function decodeJsonText(input: string): DecodeResult {
   if (typeof input !== 'string') return { ok: false, reason: `expected file text, got ${describeType(input)}` };
   const text = input.startsWith(BOM) ? input.slice(1) : input;
   if (text.length === 0) return { ok: false, reason: 'empty file' };
-  const binary = binaryReason(text);
-  if (binary) return { ok: false, reason: binary };
-  if (text.trim().length === 0) return { ok: false, reason: 'empty file (only whitespace)' };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
+    // Only text JSON.parse rejects is inspected further: scanning every file for
+    // binary content up front would cost a pass over all the text of a folder.
+    const binary = binaryReason(text);
+    if (binary) return { ok: false, reason: binary };
+    if (text.trim().length === 0) return { ok: false, reason: 'empty file (only whitespace)' };
     return { ok: false, reason: `not valid JSON: ${describeJsonError(error, text)}` };
   }
 }

@@ -9,6 +9,24 @@ import { loadFolder } from '../../state/folderStore';
 import { reportOpenProblem } from './openProblems';
 
 /**
+ * A folder opened from the start page is listed right there while it loads;
+ * the URL moves to /browse once it is indexed. history.pushState waits on the
+ * browser process, which is busy serving thousands of reads during a load, so
+ * changing the URL at the start would hold up the load itself.
+ */
+let browseWhenLoaded = false;
+
+export function takeBrowseWhenLoaded(): boolean {
+  const pending = browseWhenLoaded;
+  browseWhenLoaded = false;
+  return pending;
+}
+
+export function isBrowseWhenLoaded(): boolean {
+  return browseWhenLoaded;
+}
+
+/**
  * All the ways to open a folder end in `loadFolder`, so they end in the same
  * state. After opening from the start page the browser is shown; a deep link
  * (/r/..., /t/...) stays where it is so the recording appears once indexed.
@@ -19,9 +37,8 @@ export function useOpenFolder() {
 
   const start = useCallback(
     (source: FolderSource, startedAt: number) => {
-      // Navigate first: history.pushState is a synchronous round trip to the browser
-      // process, which is slow once that process is busy serving thousands of reads.
-      if (location.pathname === '/' || location.pathname === '/compare') navigate('/browse');
+      browseWhenLoaded = location.pathname === '/';
+      if (location.pathname === '/compare') navigate('/browse');
       void loadFolder(source, startedAt);
     },
     [location.pathname, navigate],

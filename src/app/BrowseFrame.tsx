@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { BrowseLayout } from '../features/browse/BrowseLayout';
+import { isBrowseWhenLoaded, takeBrowseWhenLoaded } from '../features/open-folder/useOpenFolder';
+import { useFolderState } from '../state/folderStore';
+import { StartPage } from './StartPage';
+
+/**
+ * The start page and the browser share one frame, so a folder opened from
+ * the start page is listed at once, and the list stays mounted (scroll,
+ * expanded groups) when the URL moves on to /browse after indexing.
+ */
+export function BrowseFrame() {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const folder = useFolderState();
+  const atHome = pathname === '/';
+  const listingAtHome = atHome && isBrowseWhenLoaded() && folder.status !== 'idle';
+
+  useEffect(() => {
+    if (!atHome) {
+      takeBrowseWhenLoaded();
+      return;
+    }
+    if (folder.status === 'loading' || folder.status === 'idle' || !isBrowseWhenLoaded()) return;
+    takeBrowseWhenLoaded();
+    navigate('/browse');
+  }, [atHome, folder.status, navigate]);
+
+  if (atHome && !listingAtHome) return <StartPage />;
+  return <BrowseLayout />;
+}
