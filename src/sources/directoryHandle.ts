@@ -5,8 +5,9 @@ interface WalkProgress {
 }
 
 /**
- * Walks a directory handle breadth-first. `getFile()` is only metadata until
- * read, so listing stays cheap; the worker reads through the handle.
+ * Walks a directory handle, every folder at once: listing a folder and asking
+ * each file for its size and time are all round trips to the browser, and
+ * they overlap rather than queue. `getFile()` reads metadata, not contents.
  */
 export async function sourceFromDirectoryHandle(
   root: FileSystemDirectoryHandle,
@@ -15,30 +16,28 @@ export async function sourceFromDirectoryHandle(
 ): Promise<FolderSource> {
   const files: SourceFile[] = [];
   let skippedCount = 0;
-  const queue: { dir: FileSystemDirectoryHandle; prefix: string }[] = [{ dir: root, prefix: '' }];
-  while (queue.length > 0) {
-    const { dir, prefix } = queue.shift()!;
+  const walk = async (dir: FileSystemDirectoryHandle, prefix: string): Promise<void> => {
     const pending: Promise<void>[] = [];
     for await (const [name, handle] of dir.entries()) {
       const path = prefix + name;
       if (handle.kind === 'directory') {
-        if (!SKIPPED_FOLDERS.has(name)) queue.push({ dir: handle as FileSystemDirectoryHandle, prefix: `${path}/` });
+        if (!SKIPPED_FOLDERS.has(name)) pending.push(walk(handle as FileSystemDirectoryHandle, `${path}/`));
         continue;
       }
       if (!isCandidatePath(path)) {
         skippedCount++;
         continue;
       }
-      const fileHandle = handle as FileSystemFileHandle;
       pending.push(
-        fileHandle.getFile().then((file) => {
+        (handle as FileSystemFileHandle).getFile().then((file) => {
           files.push({ path, size: file.size, lastModified: file.lastModified, file });
         }),
       );
     }
     await Promise.all(pending);
     onProgress?.(files.length);
-  }
+  };
+  await walk(root, '');
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { name: root.name, kind, files, skippedCount, directoryHandle: root };
 }

@@ -7,16 +7,10 @@ export interface IndexBatchResult {
   errors: IndexError[];
 }
 
-/**
- * Starting a read blocks the page briefly (a synchronous metadata lookup per
- * file), so readers are added in growing groups, one group per task: the
- * first results get handled, and the first rows shown, while later reads start.
- */
-const READS_IN_FLIGHT = 100_000;
 const FIRST_READERS = 16;
 /** Enough text per message to amortise posting, small enough that rows stream in early. */
-const BATCH_CHARS = 1_500_000;
-const BATCH_FILES = 64;
+const BATCH_CHARS = 3_000_000;
+const BATCH_FILES = 128;
 
 let pool: Worker[] = [];
 
@@ -93,32 +87,35 @@ export async function indexInWorkers(
   };
 
   let readingFinished = false;
-  let next = 0;
   const readErrors: IndexError[] = [];
-  const reader = async () => {
-    while (next < files.length && !signal.aborted && !failure) {
-      const file = files[next++]!;
-      try {
-        const bytes = await readSourceBytes(file);
+  // One promise per file with plain callbacks: thousands of reads complete on the
+  // main thread, so each completion should cost as little as possible.
+  const readOne = (file: SourceFile): Promise<void> =>
+    (file.file ? file.file.arrayBuffer() : readSourceBytes(file)).then(
+      (bytes) => {
+        if (signal.aborted || failure) return;
         file.indexedSize = bytes.byteLength;
         add({ path: file.path, size: file.size, lastModified: file.lastModified, bytes });
-      } catch (error) {
+      },
+      (error: unknown) => {
         readErrors.push({
           path: file.path,
           size: file.size,
           lastModified: file.lastModified,
           reason: `could not read the file: ${error instanceof Error ? error.message : String(error)}`,
         });
-      }
-    }
-  };
-  const readers: Promise<void>[] = [];
-  // The group doubles each task: the first rows come from a handful of reads, then everything is requested.
-  for (let group = FIRST_READERS; readers.length < Math.min(READS_IN_FLIGHT, files.length) && next < files.length; group *= 2) {
-    for (let k = 0; k < group && readers.length < READS_IN_FLIGHT; k++) readers.push(reader());
-    await new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    );
+  const reads: Promise<void>[] = [];
+  // Starting a read costs the page a little, so reads are requested in growing
+  // groups, one group per task: the first results are handled, and the first rows
+  // shown, while later reads are still being requested.
+  for (let group = FIRST_READERS; reads.length < files.length && !signal.aborted && !failure; group *= 2) {
+    const end = Math.min(files.length, reads.length + group);
+    for (let i = reads.length; i < end; i++) reads.push(readOne(files[i]!));
+    if (reads.length < files.length) await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  await Promise.all(readers);
+  await Promise.all(reads);
   flushBatch();
   readingFinished = true;
   if (readErrors.length) onBatch({ entries: [], errors: readErrors });
