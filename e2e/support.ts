@@ -56,11 +56,12 @@ export async function openFolderViaInput(page: Page, dir: string, testId = 'fold
 export async function waitForIndex(page: Page, timeout = 120_000) {
   const status = page.getByTestId('index-status');
   await expect(status).toHaveAttribute('data-state', 'done', { timeout });
-  return {
-    count: Number(await status.getAttribute('data-count')),
-    errors: Number(await status.getAttribute('data-errors')),
-    ms: Number(await status.getAttribute('data-ms')),
-  };
+  // All three from one moment: a new load may start between separate reads.
+  return status.evaluate((element) => ({
+    count: Number(element.getAttribute('data-count')),
+    errors: Number(element.getAttribute('data-errors')),
+    ms: Number(element.getAttribute('data-ms')),
+  }));
 }
 
 /** Client-side navigation, as a link click would do: the opened folder stays loaded. */
