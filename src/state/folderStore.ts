@@ -21,6 +21,8 @@ export interface FolderState {
   failure: string | null;
   /** The index of this load is in IndexedDB, so re-opening the folder skips reading unchanged files. */
   cacheSaved: boolean;
+  /** Re-opening: cached rows are listed while the files' sizes and times are compared with the cache. */
+  checking: boolean;
   /** Bumped by every load, so caches keyed on it never mix two folders. */
   loadId: number;
   version: number;
@@ -38,6 +40,7 @@ const initialState: FolderState = {
   ms: null,
   failure: null,
   cacheSaved: false,
+  checking: false,
   loadId: 0,
   version: 0,
 };
@@ -109,7 +112,7 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
     if (lastFlush !== 0) flushInterval = Math.min(flushInterval * 2, MAX_FLUSH_INTERVAL_MS);
     lastFlush = performance.now();
     if (controller.signal.aborted) return;
-    publish({ ...state, entries, errors, processed, fromCache, version: state.version + 1 });
+    publish({ ...state, entries, errors, processed, fromCache, checking: false, version: state.version + 1 });
   };
   const scheduleFlush = () => {
     if (flushTimer !== null) return;
@@ -121,9 +124,22 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
     // Only a folder seen before needs sizes and times up front, to tell which cached
     // entries still hold; they are gathered while IndexedDB opens.
     const seenBefore = source.files.some(isCacheable) && mayHaveFolderCache(source.name);
-    const [cache] = seenBefore
-      ? await Promise.all([readFolderCache(source.name), ensureMetadata(source.files)])
-      : [new Map<string, never>()];
+    let cache: Awaited<ReturnType<typeof readFolderCache>> = new Map();
+    if (seenBefore) {
+      const metadata = ensureMetadata(source.files);
+      cache = await readFolderCache(source.name);
+      if (cache.size > 0 && source.files.some((file) => file.metadataPending)) {
+        // Checking sizes and times can take most of a second (see SourceFile.metadataPending):
+        // the cached rows are listed meanwhile, and the load completes once they are confirmed.
+        const provisional: IndexEntry[] = [];
+        for (const file of source.files) {
+          const value = cache.get(file.path)?.value;
+          if (value && 'entry' in value) provisional.push(value.entry);
+        }
+        if (!controller.signal.aborted) publish({ ...state, entries: provisional, checking: true, version: state.version + 1 });
+      }
+      await metadata;
+    }
     const cachedPaths = new Set<string>();
     for (const file of source.files) {
       if (!isCacheable(file)) continue;
@@ -152,13 +168,14 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
     errors.sort((a, b) => (a.path < b.path ? -1 : 1));
     const ms = Math.round(performance.now() - startedAt);
     if (flushTimer !== null) clearTimeout(flushTimer);
-    publish({ ...state, status: 'done', entries, errors, processed, fromCache, ms, version: state.version + 1 });
+    publish({ ...state, status: 'done', entries, errors, processed, fromCache, checking: false, ms, version: state.version + 1 });
     if (toRead.length > 0 && source.files.some(isCacheable)) void saveCache(source, entries, errors, loadId);
   } catch (error) {
     if (controller.signal.aborted) return;
     publish({
       ...state,
       status: 'failed',
+      checking: false,
       failure: error instanceof Error ? error.message : String(error),
       version: state.version + 1,
     });

@@ -78,7 +78,26 @@ export function mayHaveFolderCache(folderName: string): boolean {
   return knownFolders().includes(folderName);
 }
 
-export async function readFolderCache(folderName: string): Promise<Map<string, CachedFile>> {
+let prefetched: { folderName: string; files: Promise<Map<string, CachedFile>> } | null = null;
+
+/**
+ * Starts reading a folder's cache record before its files are listed: walking a
+ * directory handle takes a while, and the record is ready when the walk ends.
+ */
+export function prefetchFolderCache(folderName: string): void {
+  if (mayHaveFolderCache(folderName)) prefetched = { folderName, files: readStoredFolder(folderName) };
+}
+
+export function readFolderCache(folderName: string): Promise<Map<string, CachedFile>> {
+  if (prefetched?.folderName === folderName) {
+    const { files } = prefetched;
+    prefetched = null;
+    return files;
+  }
+  return readStoredFolder(folderName);
+}
+
+async function readStoredFolder(folderName: string): Promise<Map<string, CachedFile>> {
   if (!knownFolders().includes(folderName)) return new Map();
   try {
     const record = await get<FolderRecord>(folderKey(folderName), entries());

@@ -34,7 +34,9 @@ export function IndexStatus() {
             <span className="block h-full bg-indigo-500 transition-[width]" style={{ width: `${percent}%` }} />
           </span>
           <span>
-            {folder.processed.toLocaleString()} / {folder.total.toLocaleString()} files
+            {folder.checking
+              ? `checking ${folder.total.toLocaleString()} files against the cache…`
+              : `${folder.processed.toLocaleString()} / ${folder.total.toLocaleString()} files`}
           </span>
         </span>
       ) : folder.status === 'failed' ? (

@@ -6,6 +6,7 @@ import { sourceFromFileList } from '../../sources/fileList';
 import { sourceFromSamples } from '../../sources/samples';
 import type { FolderSource } from '../../sources/types';
 import { loadFolder } from '../../state/folderStore';
+import { prefetchFolderCache } from '../../state/indexCache';
 import { reportOpenProblem } from './openProblems';
 
 /**
@@ -57,6 +58,7 @@ export function useOpenFolder() {
   const fromHandle = useCallback(
     async (handle: FileSystemDirectoryHandle, kind: FolderSource['kind'] = 'picker') => {
       const startedAt = performance.now();
+      prefetchFolderCache(handle.name);
       try {
         start(await sourceFromDirectoryHandle(handle, kind), startedAt);
       } catch (error) {
