@@ -5,9 +5,10 @@ interface WalkProgress {
 }
 
 /**
- * Walks a directory handle, every folder at once: listing a folder and asking
- * each file for its size and time are all round trips to the browser, and
- * they overlap rather than queue. `getFile()` reads metadata, not contents.
+ * Lists a directory handle, every folder at once (each listing is a round trip
+ * to the browser; they overlap rather than queue). Files are not asked for
+ * their size and time here: reading one through its handle learns them anyway,
+ * and a folder seen before asks for them all at once (see ensureMetadata).
  */
 export async function sourceFromDirectoryHandle(
   root: FileSystemDirectoryHandle,
@@ -28,11 +29,7 @@ export async function sourceFromDirectoryHandle(
         skippedCount++;
         continue;
       }
-      pending.push(
-        (handle as FileSystemFileHandle).getFile().then((file) => {
-          files.push({ path, size: file.size, lastModified: file.lastModified, file });
-        }),
-      );
+      files.push({ path, size: -1, lastModified: -1, metadataPending: true, handle: handle as FileSystemFileHandle });
     }
     await Promise.all(pending);
     onProgress?.(files.length);

@@ -11,9 +11,10 @@ export interface SourceFile {
   size: number;
   lastModified: number;
   /**
-   * Set for files from an `<input>`: Chromium answers `File.size` with one
-   * synchronous stat per file (about 0.2 ms each, serialised), so a cold load
-   * reads the text first and asks for size and time only when the cache needs them.
+   * Size and time not asked for yet. For an `<input>` file Chromium answers
+   * `File.size` with one synchronous lookup per file (about 0.2 ms each,
+   * serialised); for a handle it is a `getFile()` round trip. A cold load reads
+   * the text first and asks only when the cache needs them.
    */
   metadataPending?: boolean;
   /** Byte length when the folder was indexed, to notice a file changed on disk since. */
@@ -43,7 +44,11 @@ export function isCandidatePath(path: string): boolean {
 
 export async function readSourceBytes(file: SourceFile): Promise<ArrayBuffer> {
   if (file.file) return file.file.arrayBuffer();
-  if (file.handle) return (await file.handle.getFile()).arrayBuffer();
+  if (file.handle) {
+    const snapshot = await file.handle.getFile();
+    if (file.metadataPending) adoptSnapshot(file, snapshot);
+    return snapshot.arrayBuffer();
+  }
   if (file.url) {
     const response = await fetch(file.url);
     if (!response.ok) throw new Error(`HTTP ${response.status} fetching ${file.path}`);
@@ -60,17 +65,36 @@ export async function readSourceFile(file: SourceFile, { keepBom = false } = {})
   return new TextDecoder('utf-8', { ignoreBOM: keepBom }).decode(await readSourceBytes(file));
 }
 
-/** Fills in size and modification time, yielding to the page every few hundred files. */
+/** A handle's File carries its size and time: later reads and checks use that snapshot. */
+function adoptSnapshot(source: SourceFile, snapshot: File): void {
+  source.file = snapshot;
+  source.size = snapshot.size;
+  source.lastModified = snapshot.lastModified;
+  source.metadataPending = false;
+}
+
+/**
+ * Fills in size and modification time. Handles answer asynchronously, all at
+ * once; `<input>` files answer synchronously, so the page is yielded to every
+ * few hundred of them.
+ */
 export async function ensureMetadata(files: SourceFile[]): Promise<void> {
+  const fromHandles: Promise<void>[] = [];
   let sinceYield = 0;
   for (const source of files) {
-    if (!source.metadataPending || !source.file) continue;
-    source.size = source.file.size;
-    source.lastModified = source.file.lastModified;
-    source.metadataPending = false;
-    if (++sinceYield >= 300) {
-      sinceYield = 0;
-      await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!source.metadataPending) continue;
+    if (source.file) {
+      source.size = source.file.size;
+      source.lastModified = source.file.lastModified;
+      source.metadataPending = false;
+      if (++sinceYield >= 300) {
+        sinceYield = 0;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } else if (source.handle) {
+      const handle = source.handle;
+      fromHandles.push(handle.getFile().then((snapshot) => adoptSnapshot(source, snapshot)));
     }
   }
+  await Promise.all(fromHandles);
 }
