@@ -107,10 +107,12 @@ export async function indexInWorkers(
       },
     );
   const reads: Promise<void>[] = [];
-  // Starting a read costs the page a little, so reads are requested in growing
-  // groups, one group per task: the first results are handled, and the first rows
-  // shown, while later reads are still being requested.
-  for (let group = FIRST_READERS; reads.length < files.length && !signal.aborted && !failure; group *= 2) {
+  // Starting a read costs the page a little, so reads are requested in groups
+  // growing by half, one group per task: the first results are handled, and the
+  // first rows shown, while later reads are still being requested. Gentler growth
+  // measured slightly faster than doubling, and much faster than requesting
+  // everything in a few tasks.
+  for (let group = FIRST_READERS; reads.length < files.length && !signal.aborted && !failure; group = Math.ceil(group * 1.5)) {
     const end = Math.min(files.length, reads.length + group);
     for (let i = reads.length; i < end; i++) reads.push(readOne(files[i]!));
     if (reads.length < files.length) await new Promise((resolve) => setTimeout(resolve, 0));
