@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { countRecordings, samplesDir, waitForIndex } from './support';
+import { countRecordings, listJsonFiles, navigateInApp, recordingUrl, samplesDir, waitForIndex } from './support';
 
 /**
  * The File System Access path with real handles: the sample files are
@@ -67,4 +67,29 @@ test('dropping a folder on the page loads it', async ({ page }) => {
   });
   const status = await waitForIndex(page);
   expect(status).toMatchObject({ count: expected.recordings, errors: expected.errors });
+});
+
+test('through the picker, a file rewritten after loading is reported when opened', async ({ page }) => {
+  await page.goto('/');
+  await writeSamplesToOpfs(page);
+  await page.evaluate(() => {
+    (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
+      (await navigator.storage.getDirectory()).getDirectoryHandle('recordings-under-test');
+  });
+  await page.getByRole('button', { name: 'Open folder…' }).first().click();
+  await waitForIndex(page);
+  const target = listJsonFiles(samplesDir).find((rel) => rel.includes('/recordings/'))!;
+  // The app only reads; the test rewrites the file through its own handle.
+  await page.evaluate(async (rel) => {
+    let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('recordings-under-test');
+    const segments = rel.split('/');
+    for (const segment of segments.slice(0, -1)) dir = await dir.getDirectoryHandle(segment);
+    const writable = await (await dir.getFileHandle(segments.at(-1)!)).createWritable();
+    await writable.write('{"rewritten": true}');
+    await writable.close();
+  }, target);
+  await navigateInApp(page, recordingUrl(target));
+  const notice = page.getByTestId('file-changed');
+  await expect(notice).toContainText(target);
+  await expect(notice.getByRole('button', { name: 'Reload folder' })).toBeVisible();
 });
