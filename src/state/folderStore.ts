@@ -23,6 +23,8 @@ export interface FolderState {
   cacheSaved: boolean;
   /** Re-opening: cached rows are listed while the files' sizes and times are compared with the cache. */
   checking: boolean;
+  /** A folder chosen but still being listed (walking a directory handle), before its load starts. */
+  listing: string | null;
   /** Bumped by every load, so caches keyed on it never mix two folders. */
   loadId: number;
   version: number;
@@ -41,6 +43,7 @@ const initialState: FolderState = {
   failure: null,
   cacheSaved: false,
   checking: false,
+  listing: null,
   loadId: 0,
   version: 0,
 };
@@ -68,6 +71,18 @@ export function subscribeFolder(listener: () => void): () => void {
 
 export function useFolderState(): FolderState {
   return useSyncExternalStore(subscribeFolder, getFolderState, getFolderState);
+}
+
+/**
+ * Shows that a folder was chosen while it is listed, which can take a while for
+ * a large tree; the load that follows replaces it. The returned function ends
+ * it when listing fails.
+ */
+export function beginListing(name: string): () => void {
+  publish({ ...state, listing: name, version: state.version + 1 });
+  return () => {
+    if (state.listing === name) publish({ ...state, listing: null, version: state.version + 1 });
+  };
 }
 
 function sortEntries(entries: IndexEntry[]) {

@@ -3,6 +3,25 @@ import { useFolderState } from '../../state/folderStore';
 /** `index-status`: counts, errors and load time, with a progress bar while loading. */
 export function IndexStatus() {
   const folder = useFolderState();
+  if (folder.listing !== null) {
+    return (
+      <div
+        data-testid="index-status"
+        data-state="loading"
+        data-count={0}
+        data-errors={0}
+        data-ms=""
+        role="status"
+        aria-live="polite"
+        className="flex min-w-0 items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400"
+      >
+        <span className="truncate font-medium text-zinc-800 dark:text-zinc-200" title={folder.listing}>
+          {folder.listing}
+        </span>
+        <span>listing files…</span>
+      </div>
+    );
+  }
   if (folder.status === 'idle' || !folder.source) return null;
   const loading = folder.status === 'loading';
   const percent = folder.total ? Math.round((folder.processed / folder.total) * 100) : 100;

@@ -5,7 +5,7 @@ import { sourceFromDrop } from '../../sources/drop';
 import { sourceFromFileList } from '../../sources/fileList';
 import { sourceFromSamples } from '../../sources/samples';
 import type { FolderSource } from '../../sources/types';
-import { loadFolder } from '../../state/folderStore';
+import { beginListing, loadFolder } from '../../state/folderStore';
 import { prefetchFolderCache } from '../../state/indexCache';
 import { reportOpenProblem } from './openProblems';
 
@@ -59,9 +59,11 @@ export function useOpenFolder() {
     async (handle: FileSystemDirectoryHandle, kind: FolderSource['kind'] = 'picker') => {
       const startedAt = performance.now();
       prefetchFolderCache(handle.name);
+      const endListing = beginListing(handle.name);
       try {
         start(await sourceFromDirectoryHandle(handle, kind), startedAt);
       } catch (error) {
+        endListing();
         reportOpenProblem(`Could not read the folder “${handle.name}”: ${String(error)}`);
       }
     },
@@ -80,14 +82,17 @@ export function useOpenFolder() {
   const fromDrop = useCallback(
     async (dataTransfer: DataTransfer) => {
       const startedAt = performance.now();
+      const endListing = beginListing('dropped folder');
       try {
         const source = await sourceFromDrop(dataTransfer);
         if (!source) {
+          endListing();
           reportOpenProblem('Drop a folder (not single files) to open it.');
           return;
         }
         start(source, startedAt);
       } catch (error) {
+        endListing();
         reportOpenProblem(`Could not read the dropped folder: ${String(error)}`);
       }
     },
