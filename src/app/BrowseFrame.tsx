@@ -17,6 +17,9 @@ export function BrowseFrame() {
   const atHome = pathname === '/';
   const listingAtHome = atHome && isBrowseWhenLoaded() && folder.status !== 'idle';
 
+  // Leaving for a page outside this frame (compare) during a load cancels the move to /browse.
+  useEffect(() => () => void takeBrowseWhenLoaded(), []);
+
   useEffect(() => {
     if (!atHome) {
       takeBrowseWhenLoaded();
