@@ -29,8 +29,8 @@ async function writeSamplesToOpfs(page: Page) {
   });
 }
 
-test('the folder picker path ends in the same state as the folder input', async ({ page }) => {
-  const expected = countRecordings(samplesDir);
+/** Only the OS dialog is replaced: the picker hands back the real OPFS directory. */
+async function openSamplesThroughPicker(page: Page) {
   await page.goto('/');
   await writeSamplesToOpfs(page);
   await page.evaluate(() => {
@@ -38,6 +38,11 @@ test('the folder picker path ends in the same state as the folder input', async 
       (await navigator.storage.getDirectory()).getDirectoryHandle('recordings-under-test');
   });
   await page.getByRole('button', { name: 'Open folder…' }).first().click();
+}
+
+test('the folder picker path ends in the same state as the folder input', async ({ page }) => {
+  const expected = countRecordings(samplesDir);
+  await openSamplesThroughPicker(page);
   const status = await waitForIndex(page);
   expect(status).toMatchObject({ count: expected.recordings, errors: expected.errors });
   await expect(page.getByTestId('load-error')).toHaveCount(expected.errors);
@@ -70,13 +75,7 @@ test('dropping a folder on the page loads it', async ({ page }) => {
 });
 
 test('through the picker, a file rewritten after loading is reported when opened', async ({ page }) => {
-  await page.goto('/');
-  await writeSamplesToOpfs(page);
-  await page.evaluate(() => {
-    (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
-      (await navigator.storage.getDirectory()).getDirectoryHandle('recordings-under-test');
-  });
-  await page.getByRole('button', { name: 'Open folder…' }).first().click();
+  await openSamplesThroughPicker(page);
   await waitForIndex(page);
   const target = listJsonFiles(samplesDir).find((rel) => rel.includes('/recordings/'))!;
   // The app only reads; the test rewrites the file through its own handle.
