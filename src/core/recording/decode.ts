@@ -11,8 +11,9 @@ export function decodeJsonText(input: string): DecodeResult {
   if (typeof input !== 'string') return { ok: false, reason: `expected file text, got ${describeType(input)}` };
   const text = input.startsWith(BOM) ? input.slice(1) : input;
   if (text.length === 0) return { ok: false, reason: 'empty file' };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text);
   } catch (error) {
     // Only text JSON.parse rejects is inspected further: scanning every file for
     // binary content up front would cost a pass over all the text of a folder.
@@ -21,6 +22,14 @@ export function decodeJsonText(input: string): DecodeResult {
     if (text.trim().length === 0) return { ok: false, reason: 'empty file (only whitespace)' };
     return { ok: false, reason: `not valid JSON: ${describeJsonError(error, text)}` };
   }
+  // Valid JSON rules out NULs and raw control characters; text decoded from another
+  // encoding can still parse, and is recognised by its replacement characters.
+  const head = text.length > SNIFF_LENGTH ? text.slice(0, SNIFF_LENGTH) : text;
+  if (head.includes('\uFFFD')) {
+    const binary = binaryReason(text);
+    if (binary) return { ok: false, reason: binary };
+  }
+  return { ok: true, value };
 }
 
 /**

@@ -43,6 +43,13 @@ describe('parseRecording: rejections name what is wrong', () => {
     expect(reason(parseRecording('\uFFFD\uFFFD\uFFFDPNG\uFFFD', 'x.json'))).toMatch(/^binary content/);
   });
 
+  it('JSON that parses but was not UTF-8 (mostly replacement characters) is still called out', () => {
+    const garbled = JSON.stringify({ request: { note: '\uFFFD'.repeat(200) }, response: { body: null } });
+    expect(reason(parseRecording(garbled, 'latin1.json'))).toBe('binary content (not UTF-8 text)');
+    const oneAccent = JSON.stringify({ ...minimal, test_id: 'tests/x.py::test_caf\uFFFD' });
+    expect(parseRecording(oneAccent, 'x.json').ok).toBe(true);
+  });
+
   it('invalid JSON with a position', () => {
     const text = toJson(minimal);
     const truncated = text.slice(0, 100);
