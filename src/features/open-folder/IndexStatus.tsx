@@ -1,45 +1,60 @@
+import type { ReactNode } from 'react';
 import { useFolderState } from '../../state/folderStore';
+
+interface StatusFrameProps {
+  name: string;
+  state: 'loading' | 'done';
+  count: number;
+  errors: number;
+  ms: number | null;
+  cacheSaved?: boolean;
+  children: ReactNode;
+}
+
+/** The `index-status` element and its contract attributes, around what the current phase shows. */
+function StatusFrame({ name, state, count, errors, ms, cacheSaved = false, children }: StatusFrameProps) {
+  return (
+    <div
+      data-testid="index-status"
+      data-state={state}
+      data-count={count}
+      data-errors={errors}
+      data-ms={ms ?? ''}
+      data-cache={cacheSaved ? 'saved' : undefined}
+      role="status"
+      aria-live="polite"
+      className="flex min-w-0 items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400"
+    >
+      <span className="truncate font-medium text-zinc-800 dark:text-zinc-200" title={name}>
+        {name}
+      </span>
+      {children}
+    </div>
+  );
+}
 
 /** `index-status`: counts, errors and load time, with a progress bar while loading. */
 export function IndexStatus() {
   const folder = useFolderState();
   if (folder.listing !== null) {
     return (
-      <div
-        data-testid="index-status"
-        data-state="loading"
-        data-count={0}
-        data-errors={0}
-        data-ms=""
-        role="status"
-        aria-live="polite"
-        className="flex min-w-0 items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400"
-      >
-        <span className="truncate font-medium text-zinc-800 dark:text-zinc-200" title={folder.listing}>
-          {folder.listing}
-        </span>
+      <StatusFrame name={folder.listing} state="loading" count={0} errors={0} ms={null}>
         <span>listing files…</span>
-      </div>
+      </StatusFrame>
     );
   }
   if (folder.status === 'idle' || !folder.source) return null;
   const loading = folder.status === 'loading';
   const percent = folder.total ? Math.round((folder.processed / folder.total) * 100) : 100;
   return (
-    <div
-      data-testid="index-status"
-      data-state={loading ? 'loading' : 'done'}
-      data-count={folder.entries.length}
-      data-errors={folder.errors.length}
-      data-ms={folder.ms ?? ''}
-      data-cache={folder.cacheSaved ? 'saved' : undefined}
-      role="status"
-      aria-live="polite"
-      className="flex min-w-0 items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400"
+    <StatusFrame
+      name={folder.source.name}
+      state={loading ? 'loading' : 'done'}
+      count={folder.entries.length}
+      errors={folder.errors.length}
+      ms={folder.ms}
+      cacheSaved={folder.cacheSaved}
     >
-      <span className="truncate font-medium text-zinc-800 dark:text-zinc-200" title={folder.source.name}>
-        {folder.source.name}
-      </span>
       {loading ? (
         <span className="flex items-center gap-2">
           <span
@@ -67,6 +82,6 @@ export function IndexStatus() {
           {folder.fromCache > 0 && <span title="Index entries reused from this browser's cache"> · {folder.fromCache.toLocaleString()} cached</span>}
         </span>
       )}
-    </div>
+    </StatusFrame>
   );
 }
