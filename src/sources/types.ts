@@ -1,3 +1,6 @@
+import { bytesToText } from '../core/recording/fileBytes';
+import { readSourceBytesWithRetry } from './readBytes';
+
 /**
  * Every way of getting files (picker handle, input FileList, drop, bundled
  * samples, later a GitHub PR) becomes a list of SourceFiles. Each is
@@ -42,35 +45,20 @@ export function isCandidatePath(path: string): boolean {
   return !path.split('/').some((segment) => SKIPPED_FOLDERS.has(segment));
 }
 
-export async function readSourceBytes(file: SourceFile): Promise<ArrayBuffer> {
-  if (file.file) return file.file.arrayBuffer();
-  if (file.handle) {
-    const snapshot = await file.handle.getFile();
-    if (file.metadataPending) adoptSnapshot(file, snapshot);
-    return snapshot.arrayBuffer();
-  }
-  if (file.url) {
-    const response = await fetch(file.url);
-    if (!response.ok) throw new Error(`HTTP ${response.status} fetching ${file.path}`);
-    return response.arrayBuffer();
-  }
-  throw new Error(`no way to read ${file.path}`);
+/** A file's bytes, transient read failures retried (see readBytes.ts). */
+export function readSourceBytes(file: SourceFile): Promise<ArrayBuffer> {
+  return readSourceBytesWithRetry(file);
 }
 
 /**
- * The file's text. A leading BOM is dropped unless `keepBom` is set: the
- * compare view needs it, since a BOM-only edit still changes the bytes.
+ * The file's text (UTF-8, or UTF-16 where it says so). A leading BOM is dropped
+ * unless `keepBom` is set: the compare view needs it, since a BOM-only edit
+ * still changes the bytes. A file too large to hold as text throws, naming its size.
  */
 export async function readSourceFile(file: SourceFile, { keepBom = false } = {}): Promise<string> {
-  return new TextDecoder('utf-8', { ignoreBOM: keepBom }).decode(await readSourceBytes(file));
-}
-
-/** A handle's File carries its size and time: later reads and checks use that snapshot. */
-function adoptSnapshot(source: SourceFile, snapshot: File): void {
-  source.file = snapshot;
-  source.size = snapshot.size;
-  source.lastModified = snapshot.lastModified;
-  source.metadataPending = false;
+  const decoded = bytesToText(await readSourceBytes(file), { keepBom });
+  if (!decoded.ok) throw new Error(decoded.reason);
+  return decoded.text;
 }
 
 /**
@@ -93,7 +81,14 @@ export async function ensureMetadata(files: SourceFile[]): Promise<void> {
       }
     } else if (source.handle) {
       const handle = source.handle;
-      fromHandles.push(handle.getFile().then((snapshot) => adoptSnapshot(source, snapshot)));
+      fromHandles.push(
+        handle.getFile().then((snapshot) => {
+          source.file = snapshot;
+          source.size = snapshot.size;
+          source.lastModified = snapshot.lastModified;
+          source.metadataPending = false;
+        }),
+      );
     }
   }
   await Promise.all(fromHandles);

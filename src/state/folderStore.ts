@@ -1,5 +1,7 @@
-import { useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
+import { SearchIndex } from '../core/index/searchIndex';
 import { ensureMetadata, type FolderSource, type SourceFile } from '../sources/types';
 import { indexInWorkers } from '../workers/indexPool';
 import { cachedValueFor, isCacheable, mayHaveFolderCache, readFolderCache, rememberFolder, writeFolderCache } from './indexCache';
@@ -10,7 +12,7 @@ export interface FolderState {
   status: LoadStatus;
   source: FolderSource | null;
   filesByPath: ReadonlyMap<string, SourceFile>;
-  /** Grows while loading; `version` changes with every visible update. */
+  /** Grows while loading: every visible update publishes a new array. */
   entries: readonly IndexEntry[];
   errors: readonly IndexError[];
   total: number;
@@ -27,7 +29,8 @@ export interface FolderState {
   listing: string | null;
   /** Bumped by every load, so caches keyed on it never mix two folders. */
   loadId: number;
-  version: number;
+  /** The filter's word index, grown as entries arrive (one per load; it only ever grows). */
+  searchIndex: SearchIndex;
 }
 
 const initialState: FolderState = {
@@ -45,32 +48,30 @@ const initialState: FolderState = {
   checking: false,
   listing: null,
   loadId: 0,
-  version: 0,
+  searchIndex: new SearchIndex(),
 };
 
-let state: FolderState = initialState;
-const listeners = new Set<() => void>();
+/** The one folder index store (vanilla zustand: workers-free code and non-React callers read it too). */
+export const folderStore = createStore<FolderState>(() => initialState);
 let currentLoad: AbortController | null = null;
 /** The first rows show at once; later updates come less and less often, since each re-groups every entry. */
 const FIRST_FLUSH_INTERVAL_MS = 400;
 const MAX_FLUSH_INTERVAL_MS = 1_000;
 
-function publish(next: FolderState) {
-  state = next;
-  listeners.forEach((listener) => listener());
+function publish(changes: Partial<FolderState>) {
+  folderStore.setState(changes);
 }
 
 export function getFolderState(): FolderState {
-  return state;
+  return folderStore.getState();
 }
 
-export function subscribeFolder(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+const wholeState = (state: FolderState) => state;
 
-export function useFolderState(): FolderState {
-  return useSyncExternalStore(subscribeFolder, getFolderState, getFolderState);
+export function useFolderState(): FolderState;
+export function useFolderState<T>(select: (state: FolderState) => T): T;
+export function useFolderState<T>(select?: (state: FolderState) => T): T | FolderState {
+  return useStore(folderStore, (select ?? wholeState) as (state: FolderState) => T | FolderState);
 }
 
 /**
@@ -79,9 +80,9 @@ export function useFolderState(): FolderState {
  * it when listing fails.
  */
 export function beginListing(name: string): () => void {
-  publish({ ...state, listing: name, version: state.version + 1 });
+  publish({ listing: name });
   return () => {
-    if (state.listing === name) publish({ ...state, listing: null, version: state.version + 1 });
+    if (getFolderState().listing === name) publish({ listing: null });
   };
 }
 
@@ -101,7 +102,8 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
   const entries: IndexEntry[] = [];
   const errors: IndexError[] = [];
   const filesByPath = new Map(source.files.map((file) => [file.path, file]));
-  const loadId = state.loadId + 1;
+  const loadId = getFolderState().loadId + 1;
+  const searchIndex = new SearchIndex();
   let processed = 0;
   let fromCache = 0;
   publish({
@@ -109,11 +111,9 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
     status: 'loading',
     source,
     filesByPath,
-    entries,
-    errors,
     total: source.files.length,
     loadId,
-    version: state.version + 1,
+    searchIndex,
   });
   if (source.directoryHandle) void rememberFolder(source.directoryHandle);
 
@@ -127,7 +127,8 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
     if (lastFlush !== 0) flushInterval = Math.min(flushInterval * 2, MAX_FLUSH_INTERVAL_MS);
     lastFlush = performance.now();
     if (controller.signal.aborted) return;
-    publish({ ...state, entries, errors, processed, fromCache, checking: false, version: state.version + 1 });
+    // New arrays, so every subscriber sees a change by identity.
+    publish({ entries: entries.slice(), errors: errors.slice(), processed, fromCache, checking: false });
   };
   const scheduleFlush = () => {
     if (flushTimer !== null) return;
@@ -151,7 +152,7 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
           const value = cache.get(file.path)?.value;
           if (value && 'entry' in value) provisional.push(value.entry);
         }
-        if (!controller.signal.aborted) publish({ ...state, entries: provisional, checking: true, version: state.version + 1 });
+        if (!controller.signal.aborted) publish({ entries: provisional, checking: true });
       }
       await metadata;
     }
@@ -164,6 +165,7 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
       if ('entry' in value) entries.push(value.entry);
       else errors.push(value.error);
     }
+    searchIndex.add(entries);
     fromCache = cachedPaths.size;
     processed = fromCache;
     if (fromCache) scheduleFlush();
@@ -172,6 +174,7 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
       toRead,
       (batch) => {
         for (const entry of batch.entries) entries.push(entry);
+        searchIndex.add(batch.entries);
         for (const error of batch.errors) errors.push(error);
         processed += batch.entries.length + batch.errors.length;
         scheduleFlush();
@@ -183,22 +186,17 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
     errors.sort((a, b) => (a.path < b.path ? -1 : 1));
     const ms = Math.round(performance.now() - startedAt);
     if (flushTimer !== null) clearTimeout(flushTimer);
-    publish({ ...state, status: 'done', entries, errors, processed, fromCache, checking: false, ms, version: state.version + 1 });
+    publish({ status: 'done', entries, errors, processed, fromCache, checking: false, ms });
     if (toRead.length > 0 && source.files.some(isCacheable)) void saveCache(source, entries, errors, loadId);
   } catch (error) {
     if (controller.signal.aborted) return;
-    publish({
-      ...state,
-      status: 'failed',
-      checking: false,
-      failure: error instanceof Error ? error.message : String(error),
-      version: state.version + 1,
-    });
+    publish({ status: 'failed', checking: false, failure: error instanceof Error ? error.message : String(error) });
   }
 }
 
 async function saveCache(source: FolderSource, entries: IndexEntry[], errors: IndexError[], loadId: number) {
   await ensureMetadata(source.files);
+  const state = getFolderState();
   if (state.loadId !== loadId) return;
   const items: Parameters<typeof writeFolderCache>[1] = [];
   for (const entry of entries) {
@@ -210,6 +208,6 @@ async function saveCache(source: FolderSource, entries: IndexEntry[], errors: In
     if (file && isCacheable(file)) items.push({ file, value: { error } });
   }
   const saved = await writeFolderCache(source.name, items);
-  if (saved && state.loadId === loadId) publish({ ...state, cacheSaved: true, version: state.version + 1 });
+  if (saved && getFolderState().loadId === loadId) publish({ cacheSaved: true });
 }
 

@@ -1,17 +1,20 @@
 /// <reference lib="webworker" />
 import { toIndexEntry, type IndexEntry, type IndexError } from '../core/index/indexEntry';
+import { bytesToText } from '../core/recording/fileBytes';
 import { parseRecording } from '../core/recording/parseRecording';
 import type { IndexRequest, IndexResponse, TextFile } from './protocol';
 
-const decoder = new TextDecoder('utf-8');
-
 function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[]): void {
-  const text = decoder.decode(file.bytes);
   // Size may not be known yet (see SourceFile.metadataPending); the text length stands in for display.
   const size = file.size >= 0 ? file.size : file.bytes.byteLength;
   const meta = { path: file.path, size, lastModified: file.lastModified };
+  const decoded = bytesToText(file.bytes);
+  if (!decoded.ok) {
+    errors.push({ ...meta, reason: decoded.reason });
+    return;
+  }
   try {
-    const result = parseRecording(text, file.path);
+    const result = parseRecording(decoded.text, file.path);
     if (result.ok) entries.push(toIndexEntry(result.recording, size, file.lastModified));
     else errors.push({ ...meta, reason: result.error.reason });
   } catch (error) {

@@ -19,8 +19,7 @@ export function TestPage() {
   const folder = useFolderState();
   const entries = useMemo(
     () => folder.entries.filter((entry) => entry.parts && testKeyOf(entry.parts) === testKey),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [folder.entries, folder.version, testKey],
+    [folder.entries, testKey],
   );
   const variants = useMemo(() => {
     const map = new Map<string, typeof entries>();
