@@ -3,9 +3,6 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { BrowseFrame } from './BrowseFrame';
 import { BrowseEmpty } from '../features/browse/BrowseLayout';
-import { RecordingPage } from '../features/recording/RecordingPage';
-import { TestPage } from '../features/recording/TestPage';
-import { ComparePage } from '../features/compare/ComparePage';
 import { NotFound } from './NotFound';
 
 const queryClient = new QueryClient({
@@ -29,11 +26,12 @@ const router = createBrowserRouter([
         children: [
           { path: '/', element: <BrowseEmpty /> },
           { path: '/browse', element: <BrowseEmpty /> },
-          { path: '/r/*', element: <RecordingPage /> },
-          { path: '/t/:testKey', element: <TestPage /> },
+          // Pages load on first visit, so the first paint waits only for the browser.
+          { path: '/r/*', lazy: async () => ({ Component: (await import('../features/recording/RecordingPage')).RecordingPage }) },
+          { path: '/t/:testKey', lazy: async () => ({ Component: (await import('../features/recording/TestPage')).TestPage }) },
         ],
       },
-      { path: '/compare', element: <ComparePage /> },
+      { path: '/compare', lazy: async () => ({ Component: (await import('../features/compare/ComparePage')).ComparePage }) },
       { path: '*', element: <NotFound /> },
     ],
   },

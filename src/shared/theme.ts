@@ -1,8 +1,10 @@
+import { readSetting, writeSetting } from './settings';
+
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const KEY = 'recording-inspector-theme';
 
 export function storedTheme(): ThemeChoice {
-  const value = localStorage.getItem(KEY);
+  const value = readSetting(KEY);
   return value === 'light' || value === 'dark' ? value : 'system';
 }
 
@@ -13,8 +15,7 @@ export function applyTheme(choice: ThemeChoice) {
 }
 
 export function setTheme(choice: ThemeChoice) {
-  if (choice === 'system') localStorage.removeItem(KEY);
-  else localStorage.setItem(KEY, choice);
+  writeSetting(KEY, choice === 'system' ? null : choice);
   applyTheme(choice);
 }
 

@@ -4,6 +4,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { buildTree, flattenTree, type TreeRow } from '../../core/index/tree';
 import type { IndexEntry } from '../../core/index/indexEntry';
 import { recordingUrl, testUrl, visibleControls } from '../../shared/visibleText';
+import { matchedFields } from '../../core/index/searchIndex';
+import { readSetting, writeSetting } from '../../shared/settings';
+import { Highlighted } from '../../shared/ui/Highlighted';
 import { useFilteredEntries } from './useFilteredEntries';
 import { KindBadge } from './KindBadge';
 
@@ -24,9 +27,9 @@ export function RecordingList() {
     }, 250);
     return () => clearTimeout(timer);
   }, [query, urlQuery, setParams]);
-  const [mode, setMode] = useState<Mode>(() => (localStorage.getItem('browse-mode') === 'flat' ? 'flat' : 'tree'));
+  const [mode, setMode] = useState<Mode>(() => (readSetting('browse-mode') === 'flat' ? 'flat' : 'tree'));
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const { entries, total, pending } = useFilteredEntries(query);
+  const { entries, total, pending, appliedQuery } = useFilteredEntries(query);
   const navigate = useNavigate();
   const location = useLocation();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -169,7 +172,7 @@ export function RecordingList() {
                 aria-checked={mode === m}
                 onClick={() => {
                   setMode(m);
-                  localStorage.setItem('browse-mode', m);
+                  writeSetting('browse-mode', m);
                 }}
                 className={`px-2 py-px ${mode === m ? 'bg-zinc-200 font-medium text-zinc-900 dark:bg-zinc-700 dark:text-zinc-50' : ''}`}
               >
@@ -203,6 +206,7 @@ export function RecordingList() {
                     active={item.index === activeIndex}
                     selected={item.index === selectedIndex}
                     flat={mode === 'flat'}
+                    query={appliedQuery}
                     onOpen={() => {
                       setCursor(item.index);
                       openRow(row);
@@ -224,6 +228,7 @@ function Row({
   active,
   selected,
   flat,
+  query,
   onOpen,
   onToggle,
 }: {
@@ -231,6 +236,7 @@ function Row({
   active: boolean;
   selected: boolean;
   flat: boolean;
+  query: string;
   onOpen: () => void;
   onToggle: () => void;
 }) {
@@ -251,7 +257,7 @@ function Row({
         onClick={onOpen}
         title={row.entry.path}
       >
-        <RecordingRowContent entry={row.entry} flat={flat} />
+        <RecordingRowContent entry={row.entry} flat={flat} query={query} />
       </div>
     );
   }
@@ -288,19 +294,41 @@ function Row({
   );
 }
 
-function RecordingRowContent({ entry, flat }: { entry: IndexEntry; flat: boolean }) {
+function RecordingRowContent({ entry, flat, query }: { entry: IndexEntry; flat: boolean; query: string }) {
   const fileName = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+  const fields = query ? matchedFields(entry, query) : [];
+  // A hash matched past the 8 characters shown is shown whole, so the match is visible.
+  const shownName = fields.includes('file') && !highlightsWithin(fileName.slice(0, 8), query) ? fileName.replace(/\.json$/i, '') : fileName.slice(0, 8);
   return (
     <>
       <KindBadge entry={entry} />
       <span className="min-w-0 flex-1 truncate">
         {flat && entry.testId ? (
-          <span className="font-mono text-[12px]">{visibleControls(entry.testId)}</span>
+          <span className="font-mono text-[12px]">
+            <Highlighted text={visibleControls(entry.testId)} query={query} />
+          </span>
         ) : (
-          <span className="text-zinc-600 dark:text-zinc-400">{entry.preview ? visibleControls(entry.preview) : <i>{entry.endpoint}</i>}</span>
+          <span className="text-zinc-600 dark:text-zinc-400">
+            {entry.preview ? <Highlighted text={visibleControls(entry.preview)} query={query} /> : <i>{entry.endpoint}</i>}
+          </span>
         )}
       </span>
-      <span className="shrink-0 font-mono text-[11px] text-zinc-400">{fileName.slice(0, 8)}</span>
+      {fields.length > 0 && (
+        <span data-testid="match-field" className="shrink-0 rounded bg-amber-100 px-1 text-[10px] text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
+          {fields.join(', ')}
+        </span>
+      )}
+      <span className="max-w-[40%] shrink-0 truncate font-mono text-[11px] text-zinc-400">
+        <Highlighted text={visibleControls(shownName)} query={query} />
+      </span>
     </>
   );
+}
+
+function highlightsWithin(text: string, query: string): boolean {
+  const lower = text.toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .some((term) => term && lower.includes(term));
 }

@@ -1,13 +1,14 @@
+import { readSetting, writeSetting } from '../../shared/settings';
 import { useCallback, useState, type KeyboardEvent, type PointerEvent } from 'react';
 
 /** A sidebar width the user drags or moves with arrow keys, remembered per browser. */
 export function useResizableWidth(key: string, initial: number) {
-  const [width, setWidth] = useState(() => Number(localStorage.getItem(key)) || initial);
+  const [width, setWidth] = useState(() => Number(readSetting(key)) || initial);
   const commit = useCallback(
     (value: number) => {
       const clamped = Math.max(240, Math.min(900, value));
       setWidth(clamped);
-      localStorage.setItem(key, String(clamped));
+      writeSetting(key, String(clamped));
     },
     [key],
   );
