@@ -22,6 +22,8 @@ export interface SourceFile {
   metadataPending?: boolean;
   /** Byte length when the folder was indexed, to notice a file changed on disk since. */
   indexedSize?: number;
+  /** Hash of the first bytes (see fingerprint.ts): the cache trusts an entry only when it matches. */
+  fingerprint?: number;
   file?: File;
   handle?: FileSystemFileHandle;
   url?: string;
@@ -43,6 +45,24 @@ export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.venv']);
 export function isCandidatePath(path: string): boolean {
   if (!path.toLowerCase().endsWith('.json')) return false;
   return !path.split('/').some((segment) => SKIPPED_FOLDERS.has(segment));
+}
+
+/**
+ * Paths identify files everywhere (rows, URLs, the cache), so two files must
+ * never share one. Should a source still report a path twice, the later file
+ * gets a visible suffix rather than silently standing in for the first.
+ */
+export function uniquePaths(files: SourceFile[]): SourceFile[] {
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (seen.has(file.path)) {
+      let n = 2;
+      while (seen.has(`${file.path} (${n})`)) n++;
+      file.path = `${file.path} (${n})`;
+    }
+    seen.add(file.path);
+  }
+  return files;
 }
 
 /** A file's bytes, transient read failures retried (see readBytes.ts). */

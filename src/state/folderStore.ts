@@ -4,7 +4,8 @@ import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import { SearchIndex } from '../core/index/searchIndex';
 import { ensureMetadata, type FolderSource, type SourceFile } from '../sources/types';
 import { indexInWorkers } from '../workers/indexPool';
-import { cachedValueFor, isCacheable, mayHaveFolderCache, readFolderCache, rememberFolder, writeFolderCache } from './indexCache';
+import { fingerprintFiles } from '../sources/fingerprint';
+import { cacheCandidates, cachedValueFor, isCacheable, mayHaveFolderCache, readFolderCache, rememberFolder, writeFolderCache } from './indexCache';
 
 export type LoadStatus = 'idle' | 'loading' | 'done' | 'failed';
 
@@ -155,6 +156,7 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
         if (!controller.signal.aborted) publish({ entries: provisional, checking: true });
       }
       await metadata;
+      await fingerprintFiles(cacheCandidates(cache, source.files), controller.signal);
     }
     const cachedPaths = new Set<string>();
     for (const file of source.files) {

@@ -3,11 +3,12 @@ import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import type { SourceFile } from '../sources/types';
 
 /**
- * Index entries survive the tab in IndexedDB, keyed by what identifies a
- * file's content without reading it: path, size and modification time.
+ * Index entries survive the tab in IndexedDB, keyed by path, size,
+ * modification time and a hash of the file's first bytes (see
+ * sources/fingerprint.ts: the first three are easy for another folder to share).
  * Bump CACHE_VERSION whenever the parser or IndexEntry changes meaning.
  */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 type CachedValue = { entry: IndexEntry } | { error: IndexError };
 
 let entryStore: ReturnType<typeof createStore> | null = null;
@@ -30,6 +31,7 @@ export function isCacheable(file: SourceFile): boolean {
 interface CachedFile {
   size: number;
   lastModified: number;
+  fingerprint: number;
   value: CachedValue;
 }
 
@@ -109,13 +111,31 @@ async function readStoredFolder(folderName: string): Promise<Map<string, CachedF
 
 export function cachedValueFor(cache: Map<string, CachedFile>, file: SourceFile): CachedValue | undefined {
   const hit = cache.get(file.path);
-  return hit && !file.metadataPending && hit.size === file.size && hit.lastModified === file.lastModified ? hit.value : undefined;
+  return hit &&
+    !file.metadataPending &&
+    hit.size === file.size &&
+    hit.lastModified === file.lastModified &&
+    file.fingerprint !== undefined &&
+    hit.fingerprint === file.fingerprint
+    ? hit.value
+    : undefined;
+}
+
+/** Files whose path, size and time match the cache: only their first bytes need reading to trust the entry. */
+export function cacheCandidates(cache: Map<string, CachedFile>, files: SourceFile[]): SourceFile[] {
+  return files.filter((file) => {
+    const hit = cache.get(file.path);
+    return hit !== undefined && !file.metadataPending && hit.size === file.size && hit.lastModified === file.lastModified;
+  });
 }
 
 export async function writeFolderCache(folderName: string, items: { file: SourceFile; value: CachedValue }[]): Promise<boolean> {
   if (items.length === 0) return false;
   const files = new Map<string, CachedFile>();
-  for (const { file, value } of items) if (!file.metadataPending) files.set(file.path, { size: file.size, lastModified: file.lastModified, value });
+  for (const { file, value } of items) {
+    if (file.metadataPending || file.fingerprint === undefined) continue;
+    files.set(file.path, { size: file.size, lastModified: file.lastModified, fingerprint: file.fingerprint, value });
+  }
   try {
     await set(folderKey(folderName), { version: CACHE_VERSION, files } satisfies FolderRecord, entries());
     markKnown(folderName);

@@ -1,6 +1,7 @@
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import { MAX_TEXT_BYTES, tooLargeReason } from '../core/recording/fileBytes';
 import { describeReadError, isTransientReadError, readSourceBytesOnce, readSourceBytesWithRetry, retryDelayMs } from '../sources/readBytes';
+import { fingerprintBytes } from '../sources/fingerprint';
 import type { SourceFile } from '../sources/types';
 import type { IndexRequest, IndexResponse, TextFile } from './protocol';
 
@@ -111,6 +112,7 @@ export async function indexInWorkers(
   const accept = (file: SourceFile, bytes: ArrayBuffer) => {
     if (signal.aborted || failure) return;
     file.indexedSize = bytes.byteLength;
+    file.fingerprint = fingerprintBytes(bytes);
     add({ path: file.path, size: file.size, lastModified: file.lastModified, bytes });
   };
   const reject = (file: SourceFile, reason: string) => {

@@ -1,4 +1,6 @@
 import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
+import { LongText } from './LongText';
+import { markdownRefusal } from './markdownGuard';
 
 /**
  * Model output rendered as markdown with raw HTML skipped, images never
@@ -10,6 +12,17 @@ function safeUrl(url: string): string {
 }
 
 export function Markdown({ text, testId }: { text: string; testId?: string }) {
+  const refusal = markdownRefusal(text);
+  if (refusal) {
+    return (
+      <div data-testid={testId}>
+        <p data-testid="markdown-refused" className="mb-1 text-xs text-amber-700 dark:text-amber-400">
+          {refusal}
+        </p>
+        <LongText text={text} />
+      </div>
+    );
+  }
   return (
     <div data-testid={testId} className="markdown-body text-[13px] leading-relaxed">
       <ReactMarkdown
