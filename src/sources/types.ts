@@ -65,6 +65,17 @@ export function uniquePaths(files: SourceFile[]): SourceFile[] {
   return files;
 }
 
+/** The file was read but cannot be had as text (too large, undecodable): a property of the file, not a failed read. */
+export class UndecodableFileError extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`“${path}” is ${reason}`);
+    this.name = 'UndecodableFileError';
+  }
+}
+
 /** A file's bytes, transient read failures retried (see readBytes.ts). */
 export function readSourceBytes(file: SourceFile): Promise<ArrayBuffer> {
   return readSourceBytesWithRetry(file);
@@ -77,7 +88,7 @@ export function readSourceBytes(file: SourceFile): Promise<ArrayBuffer> {
  */
 export async function readSourceFile(file: SourceFile, { keepBom = false } = {}): Promise<string> {
   const decoded = bytesToText(await readSourceBytes(file), { keepBom });
-  if (!decoded.ok) throw new Error(decoded.reason);
+  if (!decoded.ok) throw new UndecodableFileError(file.path, decoded.reason);
   return decoded.text;
 }
 

@@ -72,7 +72,8 @@ export function readRequestView(ctx: RecordingContext, style: RequestStyle = 'de
       default:
         break;
     }
-    view.params[key] = value;
+    // defineProperty, not assignment: assigning to "__proto__" would set the object's prototype and lose the key.
+    Object.defineProperty(view.params, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return view;
 }

@@ -255,7 +255,7 @@ function Row({
         className={base}
         style={indent}
         onClick={onOpen}
-        title={row.entry.path}
+        title={visibleControls(row.entry.path)}
       >
         <RecordingRowContent entry={row.entry} flat={flat} query={query} />
       </div>
@@ -270,7 +270,7 @@ function Row({
       className={base}
       style={indent}
       onClick={row.kind === 'test' ? onOpen : onToggle}
-      title={row.label}
+      title={visibleControls(row.label)}
     >
       <button
         type="button"

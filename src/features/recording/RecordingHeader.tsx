@@ -42,7 +42,7 @@ export function RecordingHeader({ recording }: { recording: Recording }) {
         {recording.testId && <CopyButton text={recording.testId} label="test ID" />}
       </div>
       <div className="mt-1 flex items-center gap-1 text-xs text-zinc-500">
-        <span className="break-all font-mono" title={recording.path}>
+        <span className="break-all font-mono" title={visibleControls(recording.path)} data-testid="file-name-chip">
           {visibleControls(recording.path.slice(0, recording.path.length - fileName.length))}
           <span className="text-zinc-700 dark:text-zinc-300">{visibleControls(fileName)}</span>
         </span>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ChatMessage, MessagePart, Recording, ToolCall } from '../../core/recording/types';
 import { Section } from '../../shared/ui/Section';
 import { JsonTree, safeStringify } from '../../shared/ui/JsonTree';
@@ -26,29 +27,40 @@ export function RequestSection({ recording }: { recording: Recording }) {
 }
 
 const INLINE_PARAM = 120;
+/** Rows shown at first, and added per click: 100,000 parameters once took 7.6 s to open. */
+const PARAM_ROWS_STEP = 200;
 
 function ParamsTable({ params }: { params: Record<string, unknown> }) {
   const keys = Object.keys(params);
+  const [shown, setShown] = useState(PARAM_ROWS_STEP);
   if (keys.length === 0) return null;
+  const hidden = keys.length - shown;
   return (
-    <table className="mb-3 text-xs" aria-label="Request parameters">
-      <tbody>
-        {keys.map((key) => {
-          const value = params[key];
-          const text = typeof value === 'string' ? value : safeStringify(value);
-          return (
-            <tr key={key} className="align-top">
-              <th scope="row" className="pr-3 text-left font-mono font-normal text-zinc-500">
-                {key}
-              </th>
-              <td className="break-all font-mono">
-                {text.length <= INLINE_PARAM ? visibleControls(text) : <JsonTree value={value} defaultDepth={0} />}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      <table className="mb-3 text-xs" aria-label="Request parameters" data-testid="request-params" data-count={keys.length}>
+        <tbody>
+          {keys.slice(0, shown).map((key) => {
+            const value = params[key];
+            const text = typeof value === 'string' ? value : safeStringify(value);
+            return (
+              <tr key={key} className="align-top" data-testid="request-param" data-key={key}>
+                <th scope="row" className="pr-3 text-left font-mono font-normal text-zinc-500">
+                  {visibleControls(key)}
+                </th>
+                <td className="break-all font-mono">
+                  {text.length <= INLINE_PARAM ? visibleControls(text) : <JsonTree value={value} defaultDepth={0} />}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {hidden > 0 && (
+        <button type="button" data-testid="request-params-more" className="-mt-2 mb-3 text-xs text-indigo-600 underline dark:text-indigo-400" onClick={() => setShown(shown * 10)}>
+          {hidden.toLocaleString()} more parameters not shown — show {Math.min(hidden, shown * 9).toLocaleString()} more
+        </button>
+      )}
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { parseRecordingValue } from '../../core/recording/parseRecording';
 import type { Recording } from '../../core/recording/types';
-import { ensureMetadata, readSourceFile, type SourceFile } from '../../sources/types';
+import { ensureMetadata, readSourceFile, UndecodableFileError, type SourceFile } from '../../sources/types';
 import { useFolderState } from '../../state/folderStore';
 
 export interface LoadedRecording {
@@ -49,7 +49,7 @@ export async function loadRecording(file: SourceFile): Promise<LoadedRecording> 
   try {
     text = await readSourceFile(file);
   } catch (error) {
-    if (file.url) throw error;
+    if (file.url || error instanceof UndecodableFileError) throw error;
     throw new FileChangedError(file.path, error instanceof Error ? error.message : String(error));
   }
   if (file.file && text.length === 0 && file.size > 0) throw new FileChangedError(file.path, 'it is now empty');
