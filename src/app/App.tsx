@@ -2,8 +2,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { BrowseFrame } from './BrowseFrame';
-import { BrowseEmpty } from '../features/browse/BrowseLayout';
+import { BrowseEmpty } from '../features/browse';
 import { NotFound } from './NotFound';
+import { routePatterns } from '../config/paths';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -24,15 +25,15 @@ const router = createBrowserRouter([
       {
         element: <BrowseFrame />,
         children: [
-          { path: '/', element: <BrowseEmpty /> },
-          { path: '/browse', element: <BrowseEmpty /> },
-          // Pages load on first visit, so the first paint waits only for the browser.
-          { path: '/r/*', lazy: async () => ({ Component: (await import('../features/recording/RecordingPage')).RecordingPage }) },
-          { path: '/t/:testKey', lazy: async () => ({ Component: (await import('../features/recording/TestPage')).TestPage }) },
+          { path: routePatterns.home, element: <BrowseEmpty /> },
+          { path: routePatterns.browse, element: <BrowseEmpty /> },
+          // Pages load on first visit, so the first paint waits only for the list.
+          { path: routePatterns.recording, lazy: async () => ({ Component: (await import('../features/recording')).RecordingPage }) },
+          { path: routePatterns.test, lazy: async () => ({ Component: (await import('../features/recording')).TestPage }) },
         ],
       },
-      { path: '/compare', lazy: async () => ({ Component: (await import('../features/compare/ComparePage')).ComparePage }) },
-      { path: '*', element: <NotFound /> },
+      { path: routePatterns.compare, lazy: async () => ({ Component: (await import('../features/compare')).ComparePage }) },
+      { path: routePatterns.notFound, element: <NotFound /> },
     ],
   },
 ]);
