@@ -2,10 +2,16 @@
 /**
  * Speed and memory figures for Recording Inspector, measured on the production
  * build in (system) Chromium over ../shared/corpus/llama-stack-head.
- * Prints figures; asserts nothing. Usage: npm run bench [-- --runs 3]
+ * Prints figures; asserts nothing.
+ *
+ * Usage: npm run bench [-- --runs 3]
+ *        npm run bench -- --scale 10 [--runs 1]   also builds a 10× folder (copy0 … copy9 of
+ *        the corpus, hard links where possible) in a temporary directory and prints its cold
+ *        ratio, errors, first rows, search, heap and long tasks next to the 1× figures
+ *        (the picker and playback figures are skipped then).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +21,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus', 'llama-stack-head');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+const scaleArg = process.argv.indexOf('--scale');
+const SCALE = scaleArg > 0 ? Number(process.argv[scaleArg + 1]) : 1;
 const PORT = Number(process.env.BENCH_PORT ?? 4301);
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -70,8 +78,25 @@ const corpusBytes = files.reduce((n, f) => n + f.size, 0);
 const largest = files.reduce((a, b) => (b.size > a.size ? b : a));
 const largestRel = path.relative(corpus, largest.full).split(path.sep).join('/');
 
+/** copy0 … copy<n-1>, each the whole corpus: hard links (same bytes, no disk), copies where links fail. */
+function buildScaledFolder(n) {
+  const root = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-scale-')), `corpus-x${n}`);
+  for (let copy = 0; copy < n; copy++) {
+    for (const file of files) {
+      const target = path.join(root, `copy${copy}`, path.relative(corpus, file.full));
+      mkdirSync(path.dirname(target), { recursive: true });
+      try {
+        linkSync(file.full, target);
+      } catch {
+        copyFileSync(file.full, target);
+      }
+    }
+  }
+  return root;
+}
+
 /** The floor: a bare page at the same origin that reads every file's text and nothing else. */
-async function measureFloor() {
+async function measureFloor(folder) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.route(`${BASE}/__floor`, (route) =>
@@ -88,7 +113,7 @@ async function measureFloor() {
       }),
     );
   });
-  await page.locator('#f').setInputFiles(corpus);
+  await page.locator('#f').setInputFiles(folder);
   const ms = await page.evaluate(() => window.__floor);
   await context.close();
   return ms;
@@ -119,8 +144,12 @@ async function instrumentFirstRow(page) {
 
 async function indexStatus(page) {
   const status = page.getByTestId('index-status');
-  await page.waitForSelector('[data-testid=index-status][data-state=done]', { timeout: 180_000 });
-  return { ms: Number(await status.getAttribute('data-ms')), count: Number(await status.getAttribute('data-count')) };
+  await page.waitForSelector('[data-testid=index-status][data-state=done]', { timeout: 900_000 });
+  return {
+    ms: Number(await status.getAttribute('data-ms')),
+    count: Number(await status.getAttribute('data-count')),
+    errors: Number(await status.getAttribute('data-errors')),
+  };
 }
 
 async function heapUsed(page) {
@@ -139,68 +168,128 @@ async function navigateInApp(page, url) {
   }, url);
 }
 
-const results = { floor: [], cold: [], firstRow: [], warm: [], heap: [], open: [], search: [] };
-for (let run = 0; run < RUNS; run++) {
-  results.floor.push(await measureFloor());
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${BASE}/`);
-  await page.waitForTimeout(300);
-  await instrumentFirstRow(page);
-  await page.getByTestId('folder-input').setInputFiles(corpus);
-  const cold = await indexStatus(page);
-  results.cold.push(cold.ms);
-  results.firstRow.push(await page.evaluate(() => window.__firstRow));
-  results.heap.push(await heapUsed(page));
-
-  // Open the largest recording: from navigation to its detail painted.
-  const url = `/r/${largestRel.split('/').map(encodeURIComponent).join('/')}`;
-  const openMs = await page.evaluate(
-    async ({ target, rel }) => {
-      const t0 = performance.now();
-      history.pushState({}, '', target);
-      dispatchEvent(new PopStateEvent('popstate'));
-      await new Promise((resolve) => {
-        const check = () => (document.querySelector(`[data-testid=recording-detail][data-path="${rel}"]`) ? resolve() : requestAnimationFrame(check));
-        check();
-      });
-      await new Promise((r) => requestAnimationFrame(() => r()));
-      return performance.now() - t0;
-    },
-    { target: url, rel: largestRel },
-  );
-  results.open.push(openMs);
-
-  // Search: time from a keystroke to the list showing the filtered count.
-  await navigateInApp(page, '/browse');
-  for (const query of ['weather', 'gpt-4o', 'paris', 'tool_calls', 'zzzz-no-match']) {
-    const ms = await page.evaluate(async (q) => {
-      const input = document.querySelector('[data-testid=search-input]');
-      const count = document.querySelector('[data-testid=list-count]');
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-      setter.call(input, '');
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 100));
-      const before = count.textContent;
-      const t0 = performance.now();
-      setter.call(input, q);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((resolve) => {
-        const check = () => (count.textContent !== before && !count.textContent.includes('…') ? resolve() : requestAnimationFrame(check));
-        check();
-      });
-      return performance.now() - t0;
-    }, query);
-    results.search.push(ms);
-  }
-
-  // Re-open the same folder: index entries come from IndexedDB.
-  await page.waitForSelector('[data-testid=index-status][data-cache=saved]', { timeout: 60_000 });
-  await page.goto(`${BASE}/`);
-  await page.getByTestId('folder-input').setInputFiles(corpus);
-  results.warm.push((await indexStatus(page)).ms);
-  await context.close();
+/**
+ * Long tasks (over 50 ms) seen by a PerformanceObserver in the page, from the
+ * moment `window.__longTasksFrom` is set: the figure is the longest one after the load.
+ */
+function watchLongTasks() {
+  window.__longTasks = [];
+  window.__longTasksFrom = Infinity;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.startTime >= window.__longTasksFrom) window.__longTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
 }
+
+/** After the load: what a user does next (search, both list modes, scrolling, a test page, Compare). */
+async function exerciseAfterLoad(page) {
+  await page.evaluate(() => (window.__longTasksFrom = performance.now()));
+  await navigateInApp(page, '/browse');
+  for (const q of ['weather', 'gpt', '']) {
+    await page.getByTestId('search-input').fill(q);
+    await page.waitForTimeout(150);
+  }
+  for (const mode of ['Flat', 'Tree']) {
+    await page.getByRole('radio', { name: mode }).click();
+    await page.locator('[role=tree]').evaluate((el) => el.scrollBy(0, 20_000));
+    await page.waitForTimeout(150);
+  }
+  const testRow = page.getByTestId('tree-test').first();
+  if (await testRow.count()) {
+    await testRow.click();
+    await page.waitForTimeout(500);
+  }
+  await page.getByRole('link', { name: 'Compare' }).first().click();
+  await page.waitForTimeout(500);
+  await navigateInApp(page, '/browse');
+  await page.waitForTimeout(300);
+  return page.evaluate(() => ({ count: window.__longTasks.length, max: Math.max(0, ...window.__longTasks) }));
+}
+
+async function measureFolder(folder, runs, { withReopen }) {
+  const results = { floor: [], cold: [], errors: [], count: [], firstRow: [], warm: [], heap: [], open: [], search: [], appSearch: [], longTasks: [] };
+  for (let run = 0; run < runs; run++) {
+    results.floor.push(await measureFloor(folder));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(watchLongTasks);
+    await page.goto(`${BASE}/`);
+    await page.waitForTimeout(300);
+    await instrumentFirstRow(page);
+    await page.getByTestId('folder-input').setInputFiles(folder);
+    const cold = await indexStatus(page);
+    results.cold.push(cold.ms);
+    results.errors.push(cold.errors);
+    results.count.push(cold.count);
+    results.firstRow.push(await page.evaluate(() => window.__firstRow));
+    results.heap.push(await heapUsed(page));
+
+    // Open the largest recording: from navigation to its detail painted.
+    const url = `/r/${(SCALE > 1 && folder !== corpus ? `copy0/${largestRel}` : largestRel).split('/').map(encodeURIComponent).join('/')}`;
+    const openMs = await page.evaluate(
+      async ({ target, rel }) => {
+        const t0 = performance.now();
+        history.pushState({}, '', target);
+        dispatchEvent(new PopStateEvent('popstate'));
+        await new Promise((resolve) => {
+          const check = () => (document.querySelector(`[data-testid=recording-detail][data-path="${rel}"]`) ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        return performance.now() - t0;
+      },
+      { target: url, rel: SCALE > 1 && folder !== corpus ? `copy0/${largestRel}` : largestRel },
+    );
+    results.open.push(openMs);
+
+    // Search: time from a keystroke to the list showing the filtered count.
+    await navigateInApp(page, '/browse');
+    for (const query of ['weather', 'gpt-4o', 'paris', 'tool_calls', 'zzzz-no-match']) {
+      const ms = await page.evaluate(async (q) => {
+        const input = document.querySelector('[data-testid=search-input]');
+        const count = document.querySelector('[data-testid=list-count]');
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+        setter.call(input, '');
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 100));
+        const before = count.textContent;
+        const t0 = performance.now();
+        setter.call(input, q);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => {
+          const check = () => (count.textContent !== before && !count.textContent.includes('…') ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        return { ms: performance.now() - t0, app: Number(count.getAttribute('data-search-ms')) };
+      }, query);
+      results.search.push(ms.ms);
+      results.appSearch.push(ms.app);
+    }
+    results.longTasks.push(await exerciseAfterLoad(page));
+
+    if (withReopen) {
+      // Re-open the same folder: index entries come from IndexedDB.
+      await page.waitForSelector('[data-testid=index-status][data-cache=saved]', { timeout: 120_000 });
+      await page.goto(`${BASE}/`);
+      await page.getByTestId('folder-input').setInputFiles(folder);
+      results.warm.push((await indexStatus(page)).ms);
+    }
+    await context.close();
+  }
+  return results;
+}
+
+const results = await measureFolder(corpus, RUNS, { withReopen: true });
+let scaled = null;
+if (SCALE > 1) {
+  console.log(`bench: building the ${SCALE}× folder…`);
+  const folder = buildScaledFolder(SCALE);
+  try {
+    scaled = await measureFolder(folder, RUNS, { withReopen: false });
+  } finally {
+    rmSync(path.dirname(folder), { recursive: true, force: true });
+  }
+}
+
 
 /**
  * The folder-picker path: the corpus is copied into the origin-private file
@@ -311,8 +400,8 @@ async function measurePlayback() {
   return out;
 }
 
-const picker = await measurePicker();
-const playback = await measurePlayback();
+const picker = SCALE > 1 ? null : await measurePicker();
+const playback = SCALE > 1 ? {} : await measurePlayback();
 await browser.close();
 stopServer();
 
@@ -328,10 +417,29 @@ console.log(`cold index (folder-input, data-ms):                 ${fmt(cold)}   
 console.log(`cold / floor ratio:                                 ${(cold / floor).toFixed(2)}   (target ≤ 1.30)`);
 console.log(`first rows visible after choosing the folder:       ${fmt(median(results.firstRow))}   (target ≤ 500 ms)`);
 console.log(`re-open (IndexedDB cache, data-ms):                 ${fmt(warm)}   = ${((warm / cold) * 100).toFixed(0)}% of cold (target ≤ 25%)`);
-console.log(`folder picker (File System Access): cold ${fmt(picker.cold[0])}, re-open ${fmt(median(picker.warm))} = ${((median(picker.warm) / picker.cold[0]) * 100).toFixed(0)}% of its cold   re-opens ${picker.warm.map(fmt).join(', ')}`);
+if (picker) console.log(`folder picker (File System Access): cold ${fmt(picker.cold[0])}, re-open ${fmt(median(picker.warm))} = ${((median(picker.warm) / picker.cold[0]) * 100).toFixed(0)}% of its cold   re-opens ${picker.warm.map(fmt).join(', ')}`);
 console.log(`JS heap after load (after GC):                      ${(median(results.heap) / 2 ** 20).toFixed(1)} MB = ${(median(results.heap) / corpusBytes).toFixed(2)}× corpus (target ≤ 0.5×)`);
 console.log(`open largest recording (${(largest.size / 2 ** 20).toFixed(1)} MB) to painted:      ${fmt(median(results.open))}   (target ≤ 300 ms)`);
 console.log(`search, keystroke to filtered list (median/max):    ${fmt(median(results.search))} / ${fmt(Math.max(...results.search))}   (target ≤ 50 ms)`);
+console.log(`search, the app's own measure (data-search-ms) max: ${fmt(Math.max(...results.appSearch))}`);
+console.log(`long tasks after the load (search, list modes, scroll, test page, Compare): ${results.longTasks.map((t) => `${t.count} over 50 ms, longest ${fmt(t.max)}`).join('; ')}   (target: none over 200 ms)`);
+if (scaled) {
+  const scaledBytes = corpusBytes * SCALE;
+  const row = (label, one, many) => console.log(`${label.padEnd(44)} ${String(one).padStart(16)} ${String(many).padStart(16)}`);
+  console.log('');
+  console.log(`${SCALE}× folder (copy0 … copy${SCALE - 1}): ${(files.length * SCALE).toLocaleString('en')} files, ${(scaledBytes / 2 ** 20).toFixed(0)} MB; ${RUNS} run(s), medians. Noisy: other work shared the 2 cores.`);
+  row('figure', '1×', `${SCALE}×`);
+  row('raw read floor', fmt(median(results.floor)), fmt(median(scaled.floor)));
+  row('cold index (data-ms)', fmt(median(results.cold)), fmt(median(scaled.cold)));
+  row('cold / floor (target ≤ 1.30)', (median(results.cold) / median(results.floor)).toFixed(2), (median(scaled.cold) / median(scaled.floor)).toFixed(2));
+  row('recordings indexed / errors', `${median(results.count)} / ${Math.max(...results.errors)}`, `${median(scaled.count)} / ${Math.max(...scaled.errors)}`);
+  row('first rows visible', fmt(median(results.firstRow)), fmt(median(scaled.firstRow)));
+  row('search keystroke, median / max', `${fmt(median(results.search))} / ${fmt(Math.max(...results.search))}`, `${fmt(median(scaled.search))} / ${fmt(Math.max(...scaled.search))}`);
+  row("search, app's own measure, max", fmt(Math.max(...results.appSearch)), fmt(Math.max(...scaled.appSearch)));
+  row('JS heap after load (target ≤ 0.1× folder)', `${(median(results.heap) / 2 ** 20).toFixed(1)} MB ${(median(results.heap) / corpusBytes).toFixed(2)}×`, `${(median(scaled.heap) / 2 ** 20).toFixed(1)} MB ${(median(scaled.heap) / scaledBytes).toFixed(3)}×`);
+  row('longest task after load (target ≤ 200 ms)', fmt(Math.max(...results.longTasks.map((t) => t.max))), fmt(Math.max(...scaled.longTasks.map((t) => t.max))));
+  row('open largest recording', fmt(median(results.open)), fmt(median(scaled.open)));
+}
 for (const [speed, f] of Object.entries(playback)) {
   console.log(`playback 20,000 chunks at ${speed === 'max' ? 'max speed' : `${speed}×`}, frame p50/p95/max:  ${f.p50.toFixed(1)} / ${f.p95.toFixed(1)} / ${f.max.toFixed(1)} ms   (60 fps = 16.7 ms)`);
 }
