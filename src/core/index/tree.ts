@@ -25,34 +25,41 @@ interface Node {
 }
 
 const NO_TEST = '(no test id)';
+const collator = new Intl.Collator();
 
 function newNode(key: string, label: string, kind: TreeNodeKind): Node {
   return { key, label, kind, children: new Map(), entries: [], count: 0 };
 }
 
-function child(parent: Node, key: string, label: string, kind: TreeNodeKind): Node {
-  let node = parent.children.get(key);
+/**
+ * Children are found by their label (unique among siblings); the full key is
+ * only built when a node is created. At 31,620 entries, building five keys per
+ * entry just to look nodes up cost most of a tree rebuild.
+ */
+function child(parent: Node, label: string, kind: TreeNodeKind, makeKey: () => string): Node {
+  let node = parent.children.get(label);
   if (!node) {
-    node = newNode(key, label, kind);
-    parent.children.set(key, node);
+    node = newNode(makeKey(), label, kind);
+    parent.children.set(label, node);
   }
   return node;
 }
 
-export function buildTree(entries: IndexEntry[]): Node {
+export function buildTree(entries: readonly IndexEntry[]): Node {
   const root = newNode('', '', 'suite');
   for (const entry of entries) {
     const parts = entry.parts;
     let node: Node;
     if (!parts) {
       const folder = entry.path.includes('/') ? entry.path.slice(0, entry.path.lastIndexOf('/')) : '.';
-      node = child(child(root, `s:${NO_TEST}`, NO_TEST, 'suite'), `f:${NO_TEST}/${folder}`, folder, 'file');
+      const noTest = child(root, NO_TEST, 'suite', () => `s:${NO_TEST}`);
+      node = child(noTest, folder, 'file', () => `f:${NO_TEST}/${folder}`);
     } else {
-      const suite = child(root, `s:${parts.suite}`, parts.suite, 'suite');
-      const file = child(suite, `f:${parts.file}`, parts.file, 'file');
-      const testKey = parts.test ? `${parts.file}::${parts.test}` : parts.file;
-      const test = child(file, `t:${testKey}`, parts.test || '(module)', 'test');
-      node = parts.params ? child(test, `v:${testKey}[${parts.params}]`, parts.params, 'variant') : test;
+      const suite = child(root, parts.suite, 'suite', () => `s:${parts.suite}`);
+      const file = child(suite, parts.file, 'file', () => `f:${parts.file}`);
+      const testKey = () => (parts.test ? `${parts.file}::${parts.test}` : parts.file);
+      const test = child(file, parts.test || '(module)', 'test', () => `t:${testKey()}`);
+      node = parts.params ? child(test, parts.params, 'variant', () => `v:${testKey()}[${parts.params}]`) : test;
     }
     node.entries.push(entry);
   }
@@ -81,29 +88,30 @@ const byLabel = (a: Node, b: Node) => {
   const aNone = a.label === NO_TEST;
   const bNone = b.label === NO_TEST;
   if (aNone !== bNone) return aNone ? 1 : -1;
-  return a.label.localeCompare(b.label);
+  return collator.compare(a.label, b.label);
 };
 
 /** Rows for the nodes whose ancestors are all expanded (`collapsed` holds keys the user closed). */
 export function flattenTree(root: Node, collapsed: ReadonlySet<string>, expandAll: boolean): TreeRow[] {
   const rows: TreeRow[] = [];
-  const stack: { node: Node; depth: number }[] = [];
+  // Recordings are pushed as entries, not nodes: a node (with its Map) per recording was most of the cost.
+  const stack: ({ node: Node; depth: number } | { entry: IndexEntry; depth: number })[] = [];
   const pushChildren = (node: Node, depth: number) => {
-    const entries = [...node.entries].sort((a, b) => a.path.localeCompare(b.path));
-    for (let i = entries.length - 1; i >= 0; i--) {
-      stack.push({ node: { ...newNode(`r:${entries[i]!.path}`, '', 'recording'), entries: [entries[i]!] }, depth });
-    }
+    const entries = node.entries.length > 1 ? [...node.entries].sort((a, b) => collator.compare(a.path, b.path)) : node.entries;
+    for (let i = entries.length - 1; i >= 0; i--) stack.push({ entry: entries[i]!, depth });
     const kids = [...node.children.values()].sort(byLabel);
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth });
   };
   pushChildren(root, 0);
   while (stack.length) {
-    const { node, depth } = stack.pop()!;
-    if (node.kind === 'recording') {
-      const entry = node.entries[0]!;
-      rows.push({ kind: 'recording', key: node.key, label: entry.path, depth, count: 1, entry });
+    const item = stack.pop()!;
+    const depth = item.depth;
+    if ('entry' in item) {
+      const entry = item.entry;
+      rows.push({ kind: 'recording', key: `r:${entry.path}`, label: entry.path, depth, count: 1, entry });
       continue;
     }
+    const node = item.node;
     const expanded = expandAll || !collapsed.has(node.key);
     const testKey = node.kind === 'test' ? node.key.slice(2) : undefined;
     rows.push({ kind: node.kind, key: node.key, label: node.label, depth, count: node.count, expanded, testKey });

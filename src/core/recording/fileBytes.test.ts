@@ -4,16 +4,34 @@ import { parseRecording } from './parseRecording';
 
 const json = '{"request": {"body": {}}, "response": {"body": "naïve ✓"}}';
 
+/** UTF-16 code units written out byte by byte, independent of the decoder under test. */
+function utf16(text: string, littleEndian: boolean): Uint8Array {
+  const bytes = new Uint8Array(text.length * 2);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < text.length; i++) view.setUint16(i * 2, text.charCodeAt(i), littleEndian);
+  return bytes;
+}
+const concat = (...parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+};
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
 describe('file bytes to text', () => {
   it('decodes UTF-8, and UTF-16 in either byte order with or without a BOM', () => {
-    const utf16le = Buffer.from(json, 'utf16le');
-    const utf16be = Buffer.from(json, 'utf16le').swap16();
+    const utf16le = utf16(json, true);
+    const utf16be = utf16(json, false);
     const cases: [string, Uint8Array, string][] = [
-      ['utf-8', Buffer.from(json, 'utf8'), 'utf-8'],
-      ['utf-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json, 'utf8')]), 'utf-8'],
-      ['utf-16le with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le]), 'utf-16le'],
+      ['utf-8', utf8(json), 'utf-8'],
+      ['utf-8 with BOM', concat(new Uint8Array([0xef, 0xbb, 0xbf]), utf8(json)), 'utf-8'],
+      ['utf-16le with BOM', concat(new Uint8Array([0xff, 0xfe]), utf16le), 'utf-16le'],
       ['utf-16le', utf16le, 'utf-16le'],
-      ['utf-16be with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]), 'utf-16be'],
+      ['utf-16be with BOM', concat(new Uint8Array([0xfe, 0xff]), utf16be), 'utf-16be'],
       ['utf-16be', utf16be, 'utf-16be'],
     ];
     for (const [name, bytes, encoding] of cases) {
@@ -23,7 +41,7 @@ describe('file bytes to text', () => {
   });
 
   it('still calls a binary file binary', () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
     const decoded = bytesToText(png);
     expect(decoded.ok && parseRecording(decoded.text, 'x.json')).toMatchObject({ ok: false, error: { reason: 'binary content (NUL bytes)' } });
   });
