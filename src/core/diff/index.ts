@@ -40,7 +40,7 @@ export {
   type WordSegment,
 } from './diffRecordings';
 export { requestSimilarity, requestFeatures, featureSimilarity, type RequestFeatures } from './similarity';
-export { jsonEqual, canonicalStringify, stripKeys } from './json';
+export { jsonEqual, canonicalStringify, stripKeys, depthOf, limitDepth } from './json';
 export { pairCategories, requestPayload, toolCallsEqual, argumentsEqual, CHANGE_CATEGORIES, type ChangeCategory, type CategoryInput } from './categories';
 export { pairToolCallIds, renameIds, toolCallIdsIn, isToolCallId } from './toolCallIds';
 export { diffStreams, chunkInfos, type StreamDiff, type ChunkRow, type ChunkInfo, type ChunkRowKind } from './streamDiff';
