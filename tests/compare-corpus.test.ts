@@ -92,7 +92,24 @@ describe.skipIf(!present)('compare: pr-example (llama-stack PR #4997)', () => {
   it('categorizes the two real modifications as request and answer changes (the oracle: request 2, answer 2, tools 0, metadata-only 0)', async () => {
     const review = await reviewFolders(base, head);
     const json = reviewToJson(review);
-    expect(json).toMatchObject({ added: 9, removed: 0, modified: 2, rekeyed: 0, noise_only: 0, request: 2, answer: 2, tools: 0, metadata_only: 0 });
+    expect(json).toMatchObject({
+      added: 9,
+      removed: 0,
+      modified: 2,
+      rekeyed: 0,
+      noise_only: 0,
+      request: 2,
+      answer: 2,
+      tools: 0,
+      metadata_only: 0,
+      left_behind: 44,
+    });
+    // Each left-behind file has a reason, and belongs to a test the PR touched.
+    const touched = new Set(review.entries.filter((e) => ['added', 'modified', 'rekeyed'].includes(e.status)).map((e) => e.testId));
+    for (const f of review.leftBehind!) {
+      expect(touched.has(f.testId)).toBe(true);
+      expect(f.reason).toMatch(/^(stale|no rule version|superseded by)/);
+    }
     const modified = review.entries.filter((e) => e.status === 'modified');
     for (const e of modified) {
       expect(e.categories).toEqual(['request', 'answer']);
