@@ -50,7 +50,6 @@ export function ComparePage() {
         groupKey: null,
         noiseOnly: false,
         noiseFieldCount: 0,
-        orphan: false,
       });
     }
     return map;

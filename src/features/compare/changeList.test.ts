@@ -5,7 +5,7 @@ import { CHANGE_STATUSES, filterChanges, readCompareParams, rowKey, writeCompare
 function entry(status: CompareEntry['status'], path: string, extra: Partial<CompareEntry> = {}): CompareEntry {
   const paths =
     status === 'added' ? { headPath: path } : status === 'removed' ? { basePath: path } : { basePath: extra.basePath ?? path, headPath: path };
-  return { status, ...paths, testId: 't::a', endpoint: '/v1/chat/completions', groupKey: null, noiseOnly: false, noiseFieldCount: 0, orphan: false, ...extra };
+  return { status, ...paths, testId: 't::a', endpoint: '/v1/chat/completions', groupKey: null, noiseOnly: false, noiseFieldCount: 0, ...extra };
 }
 
 const all = new Set<ChangeStatus>(CHANGE_STATUSES);

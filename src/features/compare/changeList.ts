@@ -12,7 +12,7 @@ export const CATEGORY_FILTERS: readonly CategoryFilter[] = ['answer', 'tools', '
 export type ChangeStatus = 'added' | 'removed' | 'modified' | 'rekeyed';
 export const CHANGE_STATUSES: readonly ChangeStatus[] = ['added', 'removed', 'modified', 'rekeyed'];
 
-/** Unique among changed rows and orphans: a one-sided or rekeyed path exists on one side only, a modified path is the same on both. */
+/** Unique among changed rows: a one-sided or rekeyed path exists on one side only, a modified path is the same on both. */
 export function rowKey(entry: CompareEntry): string {
   return entry.headPath ?? entry.basePath ?? '';
 }
