@@ -59,8 +59,8 @@ export function ComparePage() {
   const active = run.status !== 'idle' || (state.origin === 'pr' && state.pr.status === 'loading');
 
   return (
-    <div data-testid="compare-page" className="flex h-full min-h-0 flex-col">
-      <div className="flex flex-wrap items-start gap-x-4 gap-y-2 border-b border-zinc-200 bg-zinc-50/60 px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900/40">
+    <div data-testid="compare-page" className="flex h-full min-h-0 flex-col overflow-y-auto sm:overflow-hidden">
+      <div className="flex shrink-0 flex-wrap items-start gap-x-4 gap-y-2 border-b border-zinc-200 bg-zinc-50/60 px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900/40">
         <div className="flex min-w-0 flex-[1.1] basis-[26rem] flex-col gap-1">
           <FolderTargets onChosen={() => onParams({ pr: null, sel: null, view: 'diff' })} />
           {state.sourceError && (
@@ -79,7 +79,7 @@ export function ComparePage() {
       <DiffSummary state={state} reviewOpen={reviewOpen} onReview={() => setReviewOpen(!reviewOpen)} />
       {reviewOpen && run.status === 'done' && <ReviewSummary state={state} onClose={() => setReviewOpen(false)} />}
       {run.readProblems.length > 0 && (
-        <details data-testid="compare-read-problems" className="border-b border-zinc-200 px-3 py-1 text-[12px] text-amber-800 dark:border-zinc-800 dark:text-amber-300">
+        <details data-testid="compare-read-problems" className="shrink-0 border-b border-zinc-200 px-3 py-1 text-[12px] text-amber-800 dark:border-zinc-800 dark:text-amber-300">
           <summary className="cursor-pointer">{run.readProblems.length.toLocaleString()} files could not be read and count as changed</summary>
           <ul className="max-h-32 overflow-auto font-mono text-[11px]">
             {run.readProblems.map((p) => (
@@ -93,11 +93,11 @@ export function ComparePage() {
       {!active ? (
         <Intro />
       ) : (
-        // Side by side from 640 px; below that the list sits above the detail so both keep a usable width.
-        <div className="flex min-h-0 flex-1 flex-col sm:flex-row">
+        // Side by side from 640 px; below that the list sits above the detail, both at full width, and the page scrolls.
+        <div className="flex shrink-0 flex-col sm:min-h-0 sm:flex-1 sm:shrink sm:flex-row">
           <aside
             aria-label="Changes"
-            className="flex max-h-[40%] min-h-0 shrink-0 flex-col border-b border-zinc-200 sm:max-h-none sm:w-[38%] sm:min-w-[240px] sm:max-w-[440px] sm:border-b-0 sm:border-r dark:border-zinc-800"
+            className="flex max-h-[55vh] min-h-0 shrink-0 flex-col border-b border-zinc-200 sm:max-h-none sm:w-[38%] sm:min-w-[240px] sm:max-w-[440px] sm:border-b-0 sm:border-r dark:border-zinc-800"
           >
             <PanelBoundary panel="change list">
               {run.status === 'done' ? (
@@ -110,7 +110,7 @@ export function ComparePage() {
               )}
             </PanelBoundary>
           </aside>
-          <section aria-label="Change detail" className="min-h-0 min-w-0 flex-1 overflow-auto">
+          <section aria-label="Change detail" className="min-w-0 sm:min-h-0 sm:flex-1 sm:overflow-auto">
             {selected ? (
               <PanelBoundary panel="change detail" file={params.sel ?? undefined}>
                 <CompareDetail key={params.sel} entry={selected} leftBehind={leftBehindOf} view={params.view} onView={(view) => onParams({ view })} />

@@ -65,7 +65,7 @@ export function DiffSummary({ state, reviewOpen, onReview }: { state: CompareSta
     );
   }
   return (
-    <div data-testid="diff-summary" {...attrs} role="status" aria-live="polite" className="flex min-h-8 items-center gap-3 border-b border-zinc-200 px-3 py-1 text-[12.5px] dark:border-zinc-800">
+    <div data-testid="diff-summary" {...attrs} role="status" aria-live="polite" className="flex min-h-8 shrink-0 items-center gap-3 border-b border-zinc-200 px-3 py-1 text-[12.5px] dark:border-zinc-800">
       {body}
     </div>
   );

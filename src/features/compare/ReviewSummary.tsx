@@ -37,7 +37,7 @@ export function ReviewSummary({ state, onClose }: { state: CompareState; onClose
   };
 
   return (
-    <section aria-label="Review summary" className="flex max-h-[45vh] min-h-0 flex-col border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60">
+    <section aria-label="Review summary" className="flex max-h-[45vh] min-h-0 shrink-0 flex-col border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60">
       <div className="flex flex-wrap items-center gap-2 px-3 py-1 text-[12px]">
         <span className="font-medium text-zinc-700 dark:text-zinc-300">Review summary (Markdown, for a PR comment)</span>
         <span className="ml-auto flex items-center gap-1">
