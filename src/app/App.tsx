@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from './AppLayout';
@@ -7,6 +8,9 @@ import { RecordingPage } from '../features/recording/RecordingPage';
 import { TestPage } from '../features/recording/TestPage';
 import { ComparePage } from '../features/compare/ComparePage';
 import { NotFound } from './NotFound';
+
+// Replay keys (i12): the dead-weight report loads only when visited.
+const DeadWeightPage = lazy(() => import('../features/replay-keys/DeadWeightPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -34,6 +38,7 @@ const router = createBrowserRouter([
         ],
       },
       { path: '/compare', element: <ComparePage /> },
+      { path: '/dead-weight', element: <Suspense fallback={null}><DeadWeightPage /></Suspense> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -90,7 +90,7 @@ const FILE_SEARCH_UUID_CITATION = new RegExp(`<\\|${UUID}\\|>`, 'gu');
 const FILE_SEARCH_FILE_DOCUMENT_ID = new RegExp(`document_id:${S}*file-${D}+`, 'gu');
 const FILE_SEARCH_FILE_CITATION = new RegExp(`<\\|file-${D}+\\|>`, 'gu');
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const FLOAT_IN_ASCII_STRING = /-?[0-9]+\.[0-9]{4,}/g;
 
 function normalizeString(value: string, rules: BodyRules): string {

@@ -13,6 +13,9 @@ import { recordingUrl, visibleControls } from '../../shared/visibleText';
 import { LongText } from '../../shared/ui/LongText';
 import { Badge } from '../../shared/ui/Badge';
 import { PanelBoundary } from '../../shared/ui/PanelBoundary';
+import { TestReplayGroups, useTestReplaySplit } from '../replay-keys';
+
+const NO_ENTRIES: never[] = [];
 
 export function TestPage() {
   const { testKey = '' } = useParams();
@@ -32,6 +35,9 @@ export function TestPage() {
   }, [entries]);
   const [chosen, setChosen] = useState<string | null>(null);
   const variant = variants.find(([key]) => key === chosen) ?? variants[0];
+  // --- replay keys (i12): stale and superseded calls are listed apart from the story ---
+  const replaySplit = useTestReplaySplit(variant?.[1] ?? NO_ENTRIES);
+  // --- end replay keys ---
 
   if (folder.status === 'idle') return <NoFolder message={`Open the folder that holds the test ${testKey} to see its calls.`} />;
   if (entries.length === 0) {
@@ -72,7 +78,10 @@ export function TestPage() {
       </header>
       {variant && (
         <PanelBoundary panel="test story" file={testKey}>
-          <VariantStory key={variant[0]} paths={variant[1].map((e) => e.path)} />
+          {/* --- replay keys (i12) --- */}
+          <TestReplayGroups dead={replaySplit.dead} />
+          <VariantStory key={variant[0]} paths={replaySplit.live.map((e) => e.path)} />
+          {/* --- end replay keys --- */}
         </PanelBoundary>
       )}
     </div>
