@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { useFolderState } from '../../state/folderStore';
 import { Badge } from '../../shared/ui/Badge';
 import { CopyButton } from '../../shared/ui/CopyButton';
-import { recordingUrl, testUrl, visibleControls } from '../../shared/visibleText';
-import { NoFolder } from '../browse/NoFolder';
+import { visibleControls } from '../../shared/visibleText';
+import { paths } from '../../config/paths';
+import { NoFolder } from '../open-folder';
 import { useKeyReport } from './useKeyReport';
 import { buildDeadWeight, deadWeightTsv, formatBytes, gitRmCommand, type DeadReason } from './deadWeight';
 
@@ -35,7 +36,7 @@ export function DeadWeightPage() {
     () => (report.state === 'done' ? buildDeadWeight(folder.entries, report.superseded, report.warnings) : null),
     [report, folder.entries],
   );
-  const paths = useMemo(() => deadWeight?.files.map((f) => f.path) ?? [], [deadWeight]);
+  const deadPaths = useMemo(() => deadWeight?.files.map((f) => f.path) ?? [], [deadWeight]);
   const tsv = useMemo(() => (deadWeight && deadWeight.files.length > 0 ? deadWeightTsv(deadWeight.files) : ''), [deadWeight]);
   const downloadUrl = useDownloadUrl(tsv);
 
@@ -86,11 +87,11 @@ export function DeadWeightPage() {
                 .join(' · ')}
             </span>
             <span className="flex-1" />
-            {paths.length > 0 && (
+            {deadPaths.length > 0 && (
               <>
                 <span className="flex items-center gap-1">
                   <span className="text-zinc-500">git rm command</span>
-                  <CopyButton text={gitRmCommand(paths)} label="git rm command for every listed file" className="border border-zinc-300 dark:border-zinc-700" />
+                  <CopyButton text={gitRmCommand(deadPaths)} label="git rm command for every listed file" className="border border-zinc-300 dark:border-zinc-700" />
                 </span>
                 {downloadUrl && (
                   <a
@@ -124,7 +125,7 @@ export function DeadWeightPage() {
                           {test.test === '(no test id)' ? (
                             <span className="font-mono text-[12px] text-zinc-500">(no test id)</span>
                           ) : (
-                            <Link to={testUrl(test.test)} className="break-all font-mono text-[12px] font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                            <Link to={paths.test(test.test)} className="break-all font-mono text-[12px] font-medium text-indigo-700 hover:underline dark:text-indigo-300">
                               {visibleControls(test.test)}
                             </Link>
                           )}
@@ -136,7 +137,7 @@ export function DeadWeightPage() {
                           {test.files.map((file) => (
                             <li key={file.path} data-testid="dead-weight-file" data-path={file.path} data-reason={file.reason} className="flex flex-wrap items-center gap-2 py-px">
                               <Badge tone={REASON_TONE[file.reason]}>{REASON_LABEL[file.reason]}</Badge>
-                              <Link to={recordingUrl(file.path)} className="font-mono text-[12px] hover:underline">
+                              <Link to={paths.recording(file.path)} className="font-mono text-[12px] hover:underline">
                                 {visibleControls(file.path.slice(file.path.lastIndexOf('/') + 1))}
                               </Link>
                               <span className="text-xs text-zinc-500">{formatBytes(file.size)}</span>

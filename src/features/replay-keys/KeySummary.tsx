@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { paths } from '../../config/paths';
 import { useFolderState } from '../../state/folderStore';
 import { useKeyReport } from './useKeyReport';
 
@@ -41,7 +42,7 @@ export function KeySummary() {
             <span className="text-amber-700 dark:text-amber-400">{summary.superseded.toLocaleString()}</span> superseded
           </span>
           {dead + summary.superseded > 0 && (
-            <Link to="/dead-weight" className="ml-auto text-indigo-700 hover:underline dark:text-indigo-300" data-testid="dead-weight-link">
+            <Link to={paths.deadWeight()} className="ml-auto text-indigo-700 hover:underline dark:text-indigo-300" data-testid="dead-weight-link">
               Dead weight →
             </Link>
           )}

@@ -11,7 +11,7 @@ import {
 import { Section } from '../../shared/ui/Section';
 import { Badge } from '../../shared/ui/Badge';
 import { CopyButton } from '../../shared/ui/CopyButton';
-import { recordingUrl } from '../../shared/visibleText';
+import { paths } from '../../config/paths';
 import { useKeyReport } from './useKeyReport';
 import { replayStanding } from './verdicts';
 import { shellQuote } from './deadWeight';
@@ -138,7 +138,7 @@ export function ReplayKeySection({ path }: { path: string }) {
                 <>
                   <dt className="text-zinc-500">Superseded by</dt>
                   <dd>
-                    <Link to={recordingUrl(superseded.by)} className="break-all font-mono text-[12px] text-indigo-700 hover:underline dark:text-indigo-300">
+                    <Link to={paths.recording(superseded.by)} className="break-all font-mono text-[12px] text-indigo-700 hover:underline dark:text-indigo-300">
                       {superseded.by}
                     </Link>{' '}
                     <span className="text-zinc-500">which adds {superseded.extraKeys.join(', ')}</span>
@@ -152,7 +152,7 @@ export function ReplayKeySection({ path }: { path: string }) {
                   <>
                     <div className="mb-1">
                       Nearest live {sibling.sameGroup ? 'sibling' : 'file of the same test'}:{' '}
-                      <Link to={recordingUrl(sibling.path)} className="break-all font-mono text-[12px] text-indigo-700 hover:underline dark:text-indigo-300">
+                      <Link to={paths.recording(sibling.path)} className="break-all font-mono text-[12px] text-indigo-700 hover:underline dark:text-indigo-300">
                         {sibling.path.slice(sibling.path.lastIndexOf('/') + 1)}
                       </Link>
                       {!sibling.sameGroup && <span className="text-zinc-500"> (different endpoint or model)</span>}

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { IndexEntry } from '../../core/index/indexEntry';
 import { Badge } from '../../shared/ui/Badge';
-import { recordingUrl } from '../../shared/visibleText';
+import { paths } from '../../config/paths';
 import { useKeyReport } from './useKeyReport';
 import { replayStanding, type ReplayStanding } from './verdicts';
 
@@ -52,7 +52,7 @@ export function TestReplayGroups({ dead }: { dead: TestReplaySplit['dead'] }) {
             <Badge tone={standing.tone} title={standing.title}>
               {standing.label}
             </Badge>
-            <Link to={recordingUrl(entry.path)} className="font-mono text-[12px] text-indigo-700 hover:underline dark:text-indigo-300">
+            <Link to={paths.recording(entry.path)} className="font-mono text-[12px] text-indigo-700 hover:underline dark:text-indigo-300">
               {entry.path.slice(entry.path.lastIndexOf('/') + 1, entry.path.lastIndexOf('/') + 13)}…
             </Link>
             <span className="text-xs text-zinc-500">
