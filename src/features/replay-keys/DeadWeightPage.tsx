@@ -7,7 +7,7 @@ import { visibleControls } from '../../shared/visibleText';
 import { paths } from '../../config/paths';
 import { NoFolder } from '../open-folder';
 import { useKeyReport } from './useKeyReport';
-import { buildDeadWeight, deadWeightTsv, formatBytes, gitRmCommand, type DeadReason } from './deadWeight';
+import { buildDeadWeight, deadWeightTsv, formatBytes, gitRmCommand, NO_TEST_ID, type DeadReason } from './deadWeight';
 
 const REASON_TONE = { stale: 'amber', none: 'red', superseded: 'amber' } as const;
 const REASON_LABEL: Record<DeadReason, string> = { stale: 'stale', none: 'no match', superseded: 'superseded' };
@@ -122,8 +122,8 @@ export function DeadWeightPage() {
                     {suite.tests.map((test) => (
                       <li key={test.test}>
                         <div className="flex flex-wrap items-baseline gap-2">
-                          {test.test === '(no test id)' ? (
-                            <span className="font-mono text-[12px] text-zinc-500">(no test id)</span>
+                          {test.test === NO_TEST_ID ? (
+                            <span className="font-mono text-[12px] text-zinc-500">{NO_TEST_ID}</span>
                           ) : (
                             <Link to={paths.test(test.test)} className="break-all font-mono text-[12px] font-medium text-indigo-700 hover:underline dark:text-indigo-300">
                               {visibleControls(test.test)}
@@ -135,13 +135,23 @@ export function DeadWeightPage() {
                         </div>
                         <ul className="ml-4">
                           {test.files.map((file) => (
-                            <li key={file.path} data-testid="dead-weight-file" data-path={file.path} data-reason={file.reason} className="flex flex-wrap items-center gap-2 py-px">
-                              <Badge tone={REASON_TONE[file.reason]}>{REASON_LABEL[file.reason]}</Badge>
-                              <Link to={paths.recording(file.path)} className="font-mono text-[12px] hover:underline">
+                            <li
+                              key={file.path}
+                              data-testid="dead-weight-file"
+                              data-path={file.path}
+                              data-reason={file.reason}
+                              className="grid grid-cols-[5.5rem_minmax(0,26rem)_4.5rem_minmax(0,1fr)] items-center gap-2 py-px"
+                            >
+                              <span>
+                                <Badge tone={REASON_TONE[file.reason]}>{REASON_LABEL[file.reason]}</Badge>
+                              </span>
+                              <Link to={paths.recording(file.path)} className="truncate font-mono text-[12px] hover:underline" title={file.path}>
                                 {visibleControls(file.path.slice(file.path.lastIndexOf('/') + 1))}
                               </Link>
-                              <span className="text-xs text-zinc-500">{formatBytes(file.size)}</span>
-                              <span className="min-w-0 text-xs text-zinc-600 dark:text-zinc-400">{visibleControls(file.detail)}</span>
+                              <span className="text-right text-xs text-zinc-500">{formatBytes(file.size)}</span>
+                              <span className="truncate text-xs text-zinc-600 dark:text-zinc-400" title={file.explanation ?? file.detail}>
+                                {visibleControls(file.detail)}
+                              </span>
                             </li>
                           ))}
                         </ul>

@@ -8,8 +8,10 @@ export interface DeadFile {
   path: string;
   size: number;
   reason: DeadReason;
-  /** One line a user can act on. */
+  /** One short line a user can act on. */
   detail: string;
+  /** The longer explanation, for a tooltip. */
+  explanation?: string;
 }
 
 export interface DeadTest {
@@ -31,6 +33,23 @@ export interface DeadWeight {
   totalSize: number;
   /** Unmatched files set aside because a newer recorder probably wrote them. */
   newerRecorder: { warning: NewerRecorderWarning; paths: string[] }[];
+}
+
+export const NO_TEST_ID = '(no stored test id)';
+
+const SHORT_EXPLANATION: Record<string, string> = {
+  'rename-379d0720c': 'hand-edited by the OGX rename (379d0720c)',
+  'test-id-not-stored': 'its test id was never stored',
+  'toolcall-ids-rewritten-6f1afabcd': 'tool-call ids rewritten after recording (6f1afabcd)',
+  unexplained: 'no known reason',
+};
+
+/** A file without a test id is still grouped by the suite folder it sits in. */
+function suiteOfPath(path: string): string {
+  const segments = path.split('/');
+  const integration = segments.indexOf('integration');
+  if (integration >= 0 && segments.length > integration + 2) return segments[integration + 1]!;
+  return segments.length >= 3 ? segments[segments.length - 3]! : '(top folder)';
 }
 
 function folderOf(path: string): string {
@@ -57,6 +76,7 @@ export function buildDeadWeight(
     const by = superseded.get(entry.path);
     let reason: DeadReason | null = null;
     let detail = '';
+    let explanation: string | undefined;
     if (key.verdict === 'stale') {
       reason = 'stale';
       detail = `stale: only ${key.newest} reproduces the name`;
@@ -68,7 +88,8 @@ export function buildDeadWeight(
         continue;
       }
       reason = 'none';
-      detail = `matches no rule version: ${describeExplanation(key.explainedBy)}`;
+      detail = `matches no rule version: ${SHORT_EXPLANATION[key.explainedBy ?? 'unexplained'] ?? key.explainedBy}`;
+      explanation = describeExplanation(key.explainedBy);
     } else if (by) {
       reason = 'superseded';
       detail = `superseded by ${by.by.slice(by.by.lastIndexOf('/') + 1)} (adds ${by.extraKeys.join(', ')})`;
@@ -82,8 +103,9 @@ export function buildDeadWeight(
       size: entry.size,
       reason,
       detail,
-      suite: parts?.suite ?? '(no test id)',
-      test: parts ? testKeyOf(parts) : '(no test id)',
+      ...(explanation ? { explanation } : {}),
+      suite: parts?.suite ?? suiteOfPath(entry.path),
+      test: parts ? testKeyOf(parts) : NO_TEST_ID,
     });
   }
   const suites = new Map<string, Map<string, DeadFile[]>>();
@@ -103,7 +125,7 @@ export function buildDeadWeight(
     .sort((a, b) => (a.suite < b.suite ? -1 : 1));
   return {
     suites: suiteList,
-    files: files.map(({ path, size, reason, detail }) => ({ path, size, reason, detail })),
+    files: files.map(({ suite: _suite, test: _test, ...file }) => file),
     totalSize: sum(files),
     newerRecorder: warnings.map((warning) => ({
       warning,
