@@ -7,6 +7,7 @@ import { RecordingPage } from '../features/recording/RecordingPage';
 import { TestPage } from '../features/recording/TestPage';
 import { ComparePage } from '../features/compare/ComparePage';
 import { NotFound } from './NotFound';
+import { ServedFolderLive } from '../features/served-folder';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -43,6 +44,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
+      <ServedFolderLive />
     </QueryClientProvider>
   );
 }

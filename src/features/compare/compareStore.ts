@@ -21,7 +21,7 @@ import type { CompareRequest, CompareResponse, PairDiff, ReadProblem, Side } fro
 
 export interface CompareSource {
   name: string;
-  kind: 'picker' | 'input' | 'drop' | 'samples' | 'github';
+  kind: 'picker' | 'input' | 'drop' | 'samples' | 'server' | 'github';
   files: SourceFile[];
   skippedCount: number;
 }

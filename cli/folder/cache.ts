@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { IndexedValue } from './indexFile';
+
+/** Bumped when the cache file's layout changes. */
+const CACHE_FORMAT = 1;
+
+export interface CachedItem {
+  size: number;
+  mtimeMs: number;
+  value: IndexedValue;
+}
+
+interface CacheFile {
+  format: number;
+  /** Which parser produced the entries: a new build of the command line re-reads everything. */
+  buildId: string;
+  root: string;
+  items: [string, CachedItem][];
+}
+
+/**
+ * The user's cache folder, never the served folder: `$RECORDING_INSPECTOR_CACHE_DIR`,
+ * else `$XDG_CACHE_HOME/recording-inspector`, else the platform's usual place.
+ */
+export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.RECORDING_INSPECTOR_CACHE_DIR) return path.resolve(env.RECORDING_INSPECTOR_CACHE_DIR);
+  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'recording-inspector');
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches', 'recording-inspector');
+  if (process.platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'recording-inspector', 'Cache');
+  return path.join(os.homedir(), '.cache', 'recording-inspector');
+}
+
+/**
+ * One file per served folder (named by a hash of its real path) holding each
+ * file's index entry with the size and modification time it was read at. An
+ * entry is reused only when both still match.
+ */
+export class IndexCache {
+  readonly file: string;
+
+  constructor(
+    private readonly directory: string,
+    private readonly root: string,
+    private readonly buildId: string,
+  ) {
+    const key = createHash('sha256').update(root).digest('hex').slice(0, 24);
+    this.file = path.join(directory, `index-${key}.v8`);
+  }
+
+  async read(): Promise<Map<string, CachedItem>> {
+    try {
+      const data = deserialize(await fs.readFile(this.file)) as CacheFile;
+      if (data.format !== CACHE_FORMAT || data.buildId !== this.buildId || data.root !== this.root) return new Map();
+      return new Map(data.items);
+    } catch {
+      // Missing, unreadable or from another version: start afresh.
+      return new Map();
+    }
+  }
+
+  /** Written to a temporary file and renamed, so a crash never leaves half a cache. Failures are not fatal. */
+  async write(items: Map<string, CachedItem>): Promise<boolean> {
+    const data: CacheFile = { format: CACHE_FORMAT, buildId: this.buildId, root: this.root, items: [...items] };
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      await fs.mkdir(this.directory, { recursive: true });
+      await fs.writeFile(temporary, serialize(data));
+      await fs.rename(temporary, this.file);
+      return true;
+    } catch {
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      return false;
+    }
+  }
+}
