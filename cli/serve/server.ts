@@ -33,6 +33,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+const ASSET_EXTENSIONS = /\.(m?js|css|map|svg|png|ico|woff2?|txt)$/i;
+
 export interface ServeOptions {
   /** The built app (`dist/`). */
   appDir: string;
@@ -179,8 +181,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         createReadStream(real).on('error', () => response.destroy()).pipe(response);
         return;
       }
-      // A missing asset is an error, not the app: the browser would try to run HTML as script.
-      if (path.extname(relative) && !relative.endsWith('.html')) return fail(response, 404, 'not found');
+      // A missing script or asset is an error, not the app (the browser would try to run HTML as
+      // script); a recording's route (/r/….json) is the app.
+      if (relative.startsWith('assets/') || ASSET_EXTENSIONS.test(relative)) return fail(response, 404, 'not found');
     }
     // Every app route (/, /browse, /r/…, /compare) is the single-page app.
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
