@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { classifySnapshots, diffRecordings, isComparablePath, NOISE_KEYS, type SnapshotFile } from '../src/core/diff';
+import { classifySnapshots, diffRecordings, isComparablePath, NOISE_KEYS, reviewFolders, reviewMarkdown, reviewToJson, type SnapshotFile } from '../src/core/diff';
 import { parseRecording } from '../src/core/recording/parseRecording';
 import type { Recording } from '../src/core/recording/types';
 
@@ -87,6 +87,24 @@ describe.skipIf(!present)('compare: pr-example (llama-stack PR #4997)', () => {
     for (const e of result.entries.filter((x) => x.orphan)) expect(e.status).toBe('unchanged');
     // The two modified files moved fingerprints and obfuscation among real changes.
     for (const e of result.entries.filter((x) => x.status === 'modified')) expect(e.noiseFieldCount).toBeGreaterThan(0);
+  });
+
+  it('categorizes the two real modifications as request and answer changes (the oracle: request 2, answer 2, tools 0, metadata-only 0)', async () => {
+    const review = await reviewFolders(base, head);
+    const json = reviewToJson(review);
+    expect(json).toMatchObject({ added: 9, removed: 0, modified: 2, rekeyed: 0, noise_only: 0, request: 2, answer: 2, tools: 0, metadata_only: 0 });
+    const modified = review.entries.filter((e) => e.status === 'modified');
+    for (const e of modified) {
+      expect(e.categories).toEqual(['request', 'answer']);
+      // The re-generated answer is a different text: the note says so, with both ends quoted.
+      expect(e.notes?.answer).toMatch(/^text (rewritten|edited): “.+” → “.+”/);
+      expect(e.notes?.request).toMatch(/^messages\[/);
+    }
+    // Every test with a non-noise change is named in the Markdown.
+    const markdown = reviewMarkdown({ summary: review.summary, entries: review.entries, leftBehind: review.leftBehind });
+    const tests = new Set(review.entries.filter((e) => e.status !== 'unchanged' && !e.noiseOnly).map((e) => e.testId));
+    expect(tests.size).toBeGreaterThan(0);
+    for (const t of tests) expect(markdown).toContain(`### \`${t}\``);
   });
 
   it('explains the two real modifications: provider_metadata dropped from the request, noise moved', () => {

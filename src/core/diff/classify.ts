@@ -9,6 +9,7 @@
  * test id and endpoint, modified files for the noise check, unchanged files
  * only when an orphan check could involve them), and each at most once.
  */
+import type { ChangeCategory } from './categories';
 import { canonicalStringify, hasOwn, isPlainObject, tryParseJson } from './json';
 import { compareNoise } from './noise';
 import { featureSimilarity, requestFeatures, type RequestFeatures } from './similarity';
@@ -52,6 +53,19 @@ export interface CompareEntry {
   orphan: boolean;
   /** Request similarity in [0, 1] that chose this rekeyed pairing. */
   similarity?: number;
+  /** For modified and rekeyed pairs, once reviewed (see review.ts): what kind of change this is. */
+  categories?: ChangeCategory[];
+  /** One-line notes for the review summary, once reviewed. */
+  notes?: EntryNotes;
+}
+
+export interface EntryNotes {
+  /** The request change: first changed paths, re-generated tool-call ids. */
+  request?: string;
+  /** The answer change (text, reasoning, error), or the answer of a one-sided file. */
+  answer?: string;
+  /** Tool calls of the response: `name(args)`, and how they changed. */
+  tools?: string;
 }
 
 export interface CompareSummary {
@@ -65,6 +79,13 @@ export interface CompareSummary {
   orphans: number;
   /** Sum of noiseFieldCount over modified files. */
   noiseFields: number;
+  /** Over modified pairs, once reviewed (0 before): pairs whose categories include each of these. */
+  requestChanged: number;
+  answerChanged: number;
+  toolsChanged: number;
+  metadataOnly: number;
+  /** Head files left behind (see leftBehind.ts); null until replay keys are known, or when they cannot be (a PR without its unchanged files). */
+  leftBehind: number | null;
 }
 
 export interface CompareResult {
@@ -345,13 +366,32 @@ function suspectPrefilter(groups: { testId: string | null; endpoint: string | nu
   return (text) => list.some((n) => text.includes(n));
 }
 
-function summarize(entries: CompareEntry[]): CompareSummary {
-  const s: CompareSummary = { added: 0, removed: 0, modified: 0, rekeyed: 0, unchanged: 0, noiseOnly: 0, orphans: 0, noiseFields: 0 };
+export function summarize(entries: readonly CompareEntry[]): CompareSummary {
+  const s: CompareSummary = {
+    added: 0,
+    removed: 0,
+    modified: 0,
+    rekeyed: 0,
+    unchanged: 0,
+    noiseOnly: 0,
+    orphans: 0,
+    noiseFields: 0,
+    requestChanged: 0,
+    answerChanged: 0,
+    toolsChanged: 0,
+    metadataOnly: 0,
+    leftBehind: null,
+  };
   for (const e of entries) {
     s[e.status]++;
     if (e.status === 'modified') {
       if (e.noiseOnly) s.noiseOnly++;
       s.noiseFields += e.noiseFieldCount;
+      const c = e.categories ?? [];
+      if (c.includes('request')) s.requestChanged++;
+      if (c.includes('answer')) s.answerChanged++;
+      if (c.includes('tools')) s.toolsChanged++;
+      if (c.includes('metadata-only')) s.metadataOnly++;
     }
     if (e.orphan) s.orphans++;
   }

@@ -9,7 +9,7 @@ import { Tabs } from '../../shared/ui/Tabs';
 import { visibleControls } from '../../shared/visibleText';
 import { loadRecording } from '../recording/recordingQueries';
 import { RecordingView } from '../recording/RecordingView';
-import { requestPairDiff, useCompareState, type CompareSource } from './compareStore';
+import { requestPairDiff, useCompareState, type CompareSource } from './state';
 import { PairDiffBody } from './PairDiffBody';
 import { noiseSentence } from './diffParts';
 import { StatusBadge } from './StatusBadge';

@@ -6,7 +6,7 @@ import { visibleControls } from '../../shared/visibleText';
 import { filterChanges, readCompareParams, rowKey, writeCompareParams, type CompareParams } from './changeList';
 import { ChangeList } from './ChangeList';
 import { CompareDetail } from './CompareDetail';
-import { reportSourceError, useCompareState } from './compareStore';
+import { reportSourceError, useCompareState } from './state';
 import { DiffSummary } from './DiffSummary';
 import { FilterBar } from './FilterBar';
 import { FolderTargets } from './FolderTargets';

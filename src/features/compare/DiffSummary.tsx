@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CompareState } from './compareStore';
+import type { CompareState } from './state';
 
 const stageText = { pr: 'Reading the pull request', files: 'Listing changed files', contents: 'Fetching recordings' } as const;
 

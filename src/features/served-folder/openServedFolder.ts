@@ -1,6 +1,6 @@
 import { fetchServedIndex, servedSession } from '../../sources/server';
 import { loadIndexedFolder } from '../../state/folderStore';
-import { setSide } from '../compare/compareStore';
+import { setSide } from '../compare/state';
 
 /**
  * When the page was served by `recording-inspector DIR`, loads DIR at once,
