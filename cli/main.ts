@@ -4,6 +4,8 @@
  * all with the same pure core the app runs in the browser.
  */
 import { serveCommand, SERVE_HELP } from './commands/serve';
+import { diffCommand, DIFF_HELP } from './commands/diff';
+import { verifyCommand, VERIFY_HELP } from './commands/verify';
 import { EXIT_USAGE, UsageError } from './output';
 
 const MAIN_HELP = `Usage: recording-inspector <command> [options]
@@ -22,6 +24,8 @@ type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   serve: { run: serveCommand, help: SERVE_HELP },
+  verify: { run: verifyCommand, help: VERIFY_HELP },
+  diff: { run: diffCommand, help: DIFF_HELP },
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -56,6 +60,14 @@ function isParseArgsError(error: unknown): error is Error {
 }
 
 declare const __RECORDING_INSPECTOR_VERSION__: string;
+
+// `… | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 
 main(process.argv.slice(2)).then(
   (code) => {
