@@ -4,7 +4,7 @@ import { RequestSection } from './RequestSection';
 import { ResponseSection } from './ResponseSection';
 import { RawSection } from './RawSection';
 import { PanelBoundary } from '../../shared/ui/PanelBoundary';
-import { Player } from '../playback/Player';
+import { Player } from '../playback';
 
 export function RecordingView({ loaded }: { loaded: LoadedRecording }) {
   const { recording, file } = loaded;

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { servedSession, servedSourceFile, subscribeServedChanges } from '../../sources/server';
 import { applyFolderChanges } from '../../state/folderStore';
-import { recordingKeys } from '../recording/recordingQueries';
+import { recordingKeys } from '../recording';
 
 /**
  * Follows the served folder on disk: a file re-recorded while the page is open

@@ -1,6 +1,6 @@
 import { fetchServedIndex, servedSession } from '../../sources/server';
 import { loadIndexedFolder } from '../../state/folderStore';
-import { setSide } from '../compare/state';
+import { setCompareSide } from '../compare';
 
 /**
  * When the page was served by `recording-inspector DIR`, loads DIR at once,
@@ -19,8 +19,8 @@ export function openServedFolder(): boolean {
     const base = fetchServedIndex('base');
     void Promise.all([base, head]).then(
       ([baseIndex, headIndex]) => {
-        setSide('base', baseIndex.source);
-        setSide('head', headIndex.source);
+        setCompareSide('base', baseIndex.source);
+        setCompareSide('head', headIndex.source);
       },
       () => undefined, // the folder store reports a failed head; Compare stays as it is
     );
