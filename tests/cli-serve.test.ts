@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FolderChangeEvent, ServedFolder } from '../src/core/served-folder/protocol';
 import { buildCli, chatRecording, fakeAppDir, http, startServe, tempDir, writeJson, type ServedProcess } from './cliSupport';
@@ -182,11 +182,14 @@ describe('the page and its policy', () => {
 });
 
 describe('the index', () => {
-  it('comes in one gzip-compressed response with every file, entry and error', async () => {
-    const response = await http(served.port, '/__ri/index/head', { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, br' } });
+  it('comes in one compressed response (brotli, else gzip) with every file, entry and error', async () => {
+    const gzipped = await http(served.port, '/__ri/index/head', { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip' } });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    const response = await http(served.port, '/__ri/index/head', { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
     expect(response.status).toBe(200);
-    expect(response.headers['content-encoding']).toBe('gzip');
-    const index = JSON.parse(gunzipSync(response.body).toString()) as ServedFolder;
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(gunzipSync(gzipped.body).toString()).toBe(brotliDecompressSync(response.body).toString());
+    const index = JSON.parse(brotliDecompressSync(response.body).toString()) as ServedFolder;
     expect(index.name).toBe(path.basename(folder));
     expect(index.entries.map((entry) => entry.path)).toEqual([RECORDING, 'tests/integration/demo/recordings/bbb.json']);
     expect(index.entries[0]!.testId).toBe('tests/integration/demo/test_demo.py::test_one');
@@ -205,12 +208,38 @@ describe('the index', () => {
     try {
       const login = await http(second.port, `/?token=${second.token}`);
       const secondCookie = String(login.headers['set-cookie']?.[0]).split(';')[0]!;
-      const index = JSON.parse((await http(second.port, '/__ri/index/head', { headers: { Cookie: secondCookie } })).body.toString()) as ServedFolder;
-      expect(index.fromCache).toBe(3);
-      expect(index.entries).toHaveLength(2);
+      for (const encoding of ['gzip', 'br', 'identity']) {
+        const response = await http(second.port, '/__ri/index/head', { headers: { Cookie: secondCookie, 'Accept-Encoding': encoding } });
+        expect(response.headers['x-recording-inspector-from-cache'], encoding).toBe('3');
+        const body = encoding === 'gzip' ? gunzipSync(response.body) : encoding === 'br' ? brotliDecompressSync(response.body) : response.body;
+        const index = JSON.parse(body.toString()) as ServedFolder;
+        expect(index.entries.map((entry) => entry.preview), encoding).toEqual(['Four.', 'Paris.']);
+      }
     } finally {
       await second.stop();
     }
+  });
+  it('a file changed while no server ran is read again on restart; the rest comes from the cache', async () => {
+    const own = tempDir('restart');
+    const ownCache = tempDir('restart-cache');
+    writeJson(own, 'recordings/one.json', chatRecording('t::one', 'One?', 'First answer.'));
+    writeJson(own, 'recordings/two.json', chatRecording('t::two', 'Two?', 'Second answer.'));
+    const read = async () => {
+      const server = await startServe([own, '--quiet'], { ...env, RECORDING_INSPECTOR_CACHE_DIR: ownCache });
+      try {
+        const login = await http(server.port, `/?token=${server.token}`);
+        const headers = { Cookie: String(login.headers['set-cookie']?.[0]).split(';')[0]!, 'Accept-Encoding': 'br' };
+        const response = await http(server.port, '/__ri/index/head', { headers });
+        const index = JSON.parse(brotliDecompressSync(response.body).toString()) as ServedFolder;
+        return { fromCache: response.headers['x-recording-inspector-from-cache'], previews: index.entries.map((entry) => entry.preview) };
+      } finally {
+        await server.stop();
+      }
+    };
+    expect(await read()).toEqual({ fromCache: '0', previews: ['First answer.', 'Second answer.'] });
+    expect(await read()).toEqual({ fromCache: '2', previews: ['First answer.', 'Second answer.'] });
+    writeJson(own, 'recordings/two.json', chatRecording('t::two', 'Two?', 'A rewritten second answer.'));
+    expect(await read()).toEqual({ fromCache: '1', previews: ['First answer.', 'A rewritten second answer.'] });
   });
 });
 

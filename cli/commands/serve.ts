@@ -75,13 +75,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
   }
   progress.end();
   for (const folder of base ? [head, base] : [head]) {
-    const snapshot = folder.snapshot();
-    if (snapshot.files.length === 0) {
+    const counts = folder.counts();
+    if (counts.files === 0) {
       progress.note(`note: ${folder.requestedRoot} holds no *.json files yet; the page will list them as they appear.`);
     }
     progress.note(
-      `${folder.name}${folder.side === 'base' ? ' (base)' : ''}: ${snapshot.entries.length.toLocaleString('en')} recordings, ${snapshot.errors.length.toLocaleString('en')} not recordings` +
-        (snapshot.fromCache ? `, ${snapshot.fromCache.toLocaleString('en')} from cache` : ''),
+      `${folder.name}${folder.side === 'base' ? ' (base)' : ''}: ${counts.entries.toLocaleString('en')} recordings, ${counts.errors.toLocaleString('en')} not recordings` +
+        (counts.fromCache ? `, ${counts.fromCache.toLocaleString('en')} from cache` : ''),
     );
     stopWatching.push(
       watchFolder(

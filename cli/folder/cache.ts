@@ -22,6 +22,20 @@ interface CacheFile {
   items: [string, CachedItem][];
 }
 
+export interface ResponseCounts {
+  entries: number;
+  errors: number;
+  files: number;
+}
+
+interface ResponseHeader {
+  format: number;
+  buildId: string;
+  fingerprint: string;
+  encoding: string;
+  counts: ResponseCounts;
+}
+
 /**
  * The user's cache folder, never the served folder: `$RECORDING_INSPECTOR_CACHE_DIR`,
  * else `$XDG_CACHE_HOME/recording-inspector`, else the platform's usual place.
@@ -62,18 +76,49 @@ export class IndexCache {
     }
   }
 
-  /** Written to a temporary file and renamed, so a crash never leaves half a cache. Failures are not fatal. */
   async write(items: Map<string, CachedItem>): Promise<boolean> {
     const data: CacheFile = { format: CACHE_FORMAT, buildId: this.buildId, root: this.root, items: [...items] };
-    const temporary = `${this.file}.${process.pid}.tmp`;
+    return writeAtomically(this.directory, this.file, serialize(data));
+  }
+
+  private get responseFile(): string {
+    return this.file.replace(/\.v8$/, '.response');
+  }
+
+  /**
+   * The index response exactly as last sent (compressed), when the folder's
+   * listing (every path, size and time) is still the same: a restart on an
+   * unchanged folder then sends it without building or compressing anything.
+   */
+  async readResponse(fingerprint: string): Promise<{ encoding: string; body: Buffer; counts: ResponseCounts } | null> {
     try {
-      await fs.mkdir(this.directory, { recursive: true });
-      await fs.writeFile(temporary, serialize(data));
-      await fs.rename(temporary, this.file);
-      return true;
+      const data = await fs.readFile(this.responseFile);
+      const newline = data.indexOf(10);
+      const header = JSON.parse(data.subarray(0, newline).toString()) as ResponseHeader;
+      if (header.format !== CACHE_FORMAT || header.buildId !== this.buildId || header.fingerprint !== fingerprint) return null;
+      return { encoding: header.encoding, body: data.subarray(newline + 1), counts: header.counts };
     } catch {
-      await fs.rm(temporary, { force: true }).catch(() => undefined);
-      return false;
+      return null;
     }
+  }
+
+  async writeResponse(fingerprint: string, encoding: string, body: Buffer, counts: ResponseCounts): Promise<boolean> {
+    const header: ResponseHeader = { format: CACHE_FORMAT, buildId: this.buildId, fingerprint, encoding, counts };
+    const headerLine = Buffer.from(`${JSON.stringify(header)}\n`);
+    return writeAtomically(this.directory, this.responseFile, Buffer.concat([headerLine, body]));
+  }
+}
+
+/** Written to a temporary file and renamed, so a crash never leaves half a file. Failures are not fatal. */
+async function writeAtomically(directory: string, file: string, data: Buffer): Promise<boolean> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await fs.mkdir(directory, { recursive: true });
+    await fs.writeFile(temporary, data);
+    await fs.rename(temporary, file);
+    return true;
+  } catch {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    return false;
   }
 }

@@ -2,15 +2,10 @@ import { createReadStream, promises as fs } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
-import { promisify } from 'node:util';
-import { SERVER_API_PREFIX, type FolderChangeEvent, type ServedFolder, type ServedSession, type ServedSide } from '../../src/core/served-folder/protocol';
+import { FROM_CACHE_HEADER, SERVER_API_PREFIX, type FolderChangeEvent, type ServedSession, type ServedSide } from '../../src/core/served-folder/protocol';
 import { isInside } from '../folder/walk';
 import type { FolderIndex } from '../folder/folderIndex';
 import { cookieToken, isLoopbackHost, newToken, safeRelativePath, sameToken, tokenCookie } from './security';
-
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
 
 /**
  * Used only when the built app carries no policy of its own (it always does
@@ -67,7 +62,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const appRoot = await fs.realpath(options.appDir);
   const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(indexHtml)?.[1] ?? FALLBACK_CSP;
   const eventClients = new Set<ServerResponse>();
-  const compressed = new WeakMap<ServedFolder, Map<string, Promise<Buffer>>>();
   let port = 0;
 
   const session: ServedSession = {
@@ -98,36 +92,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const folderFor = (side: string): FolderIndex | null =>
     side === 'head' ? options.folders.head : side === 'base' ? options.folders.base : null;
 
-  const encodedIndex = (folder: ServedFolder, encoding: string): Promise<Buffer> => {
-    let byEncoding = compressed.get(folder);
-    if (!byEncoding) compressed.set(folder, (byEncoding = new Map()));
-    let body = byEncoding.get(encoding);
-    if (!body) {
-      const json = Buffer.from(JSON.stringify(folder));
-      // Fast settings: on loopback the time to compress matters more than the last few bytes.
-      body =
-        encoding === 'br'
-          ? brotliAsync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } })
-          : encoding === 'gzip'
-            ? gzipAsync(json, { level: 1 })
-            : Promise.resolve(json);
-      byEncoding.set(encoding, body);
-    }
-    return body;
-  };
-
   const sendIndex = async (request: IncomingMessage, response: ServerResponse, side: ServedSide) => {
     const folder = folderFor(side);
     if (!folder) return fail(response, 404, `no ${side} folder is served`);
     await options.ready;
     const accepted = String(request.headers['accept-encoding'] ?? '');
-    const encoding = /\bgzip\b/.test(accepted) ? 'gzip' : /\bbr\b/.test(accepted) ? 'br' : 'identity';
-    const body = await encodedIndex(folder.snapshot(), encoding);
+    const { encoding, body } = await folder.indexBody({ br: /\bbr\b/.test(accepted), gzip: /\bgzip\b/.test(accepted) });
     response.writeHead(200, {
       'Content-Type': 'application/json',
       'Cache-Control': 'no-store',
       'Content-Length': body.length,
       Vary: 'Accept-Encoding',
+      [FROM_CACHE_HEADER]: String(folder.fromCacheCount()),
       ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
     });
     response.end(request.method === 'HEAD' ? undefined : body);

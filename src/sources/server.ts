@@ -1,5 +1,6 @@
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import {
+  FROM_CACHE_HEADER,
   SERVER_API_PREFIX,
   servedFileUrl,
   servedIndexUrl,
@@ -59,7 +60,7 @@ export async function fetchServedIndex(side: ServedSide): Promise<ServedIndex> {
     },
     entries: folder.entries,
     errors: folder.errors,
-    fromCache: folder.fromCache,
+    fromCache: Number(response.headers.get(FROM_CACHE_HEADER)) || 0,
   };
 }
 

@@ -29,9 +29,13 @@ export interface ServedFolder {
   errors: IndexError[];
   /** Files that are not `*.json` (counted, not listed). */
   skippedCount: number;
-  /** How many files came from the on-disk cache instead of being read and parsed. */
-  fromCache: number;
 }
+
+/**
+ * On the index response: how many entries came from the server's on-disk cache.
+ * A header, not part of the body, so an unchanged folder's saved body is sent as is.
+ */
+export const FROM_CACHE_HEADER = 'X-Recording-Inspector-From-Cache';
 
 /** `GET /__ri/session`: which folders this server serves. */
 export interface ServedSession {
