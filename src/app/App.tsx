@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from './AppLayout';
@@ -8,6 +9,9 @@ import { ComparePage } from '../features/compare';
 import { NotFound } from './NotFound';
 import { ServedFolderLive } from '../features/served-folder';
 import { routePatterns } from '../config/paths';
+
+// Replay keys (i12): the dead-weight report loads only when visited.
+const DeadWeightPage = lazy(() => import('../features/replay-keys/DeadWeightPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -35,6 +39,7 @@ const router = createBrowserRouter([
         ],
       },
       { path: routePatterns.compare, element: <ComparePage /> },
+      { path: routePatterns.deadWeight, element: <Suspense fallback={null}><DeadWeightPage /></Suspense> },
       { path: routePatterns.notFound, element: <NotFound /> },
     ],
   },

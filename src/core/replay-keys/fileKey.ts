@@ -6,7 +6,7 @@
 import { isPyDict, parsePyJsonMembers, pyDict, pyDumps, type PyDict, type PyValue } from './pyJson';
 import {
   CURRENT_VERSION,
-  normalizeBody,
+  BodyVariants,
   normalizeFileIds,
   RULE_ORDER,
   RULE_VERSION_BY_ID,
@@ -96,7 +96,7 @@ interface InferenceRequest {
   url: string;
   path: string;
   netloc: string;
-  body: PyDict;
+  body: BodyVariants;
   testId: PyValue;
 }
 interface ToolRequest {
@@ -110,7 +110,7 @@ interface HttpRequest {
   kind: 'http';
   url: string;
   method: string;
-  payload: PyValue;
+  payload: BodyVariants;
   testId: PyValue;
 }
 interface FileProcessorRequest {
@@ -149,7 +149,7 @@ function readRequest(file: PyDict, models: boolean): KeyRequest {
       kind: 'http',
       url: stringMember(request, 'url', 'url'),
       method: stringMember(request, 'method', 'method'),
-      payload: request.get('payload')!,
+      payload: new BodyVariants(request.get('payload')!),
       testId: fileTestId,
     };
   }
@@ -164,7 +164,7 @@ function readRequest(file: PyDict, models: boolean): KeyRequest {
   } catch (error) {
     throw new Unhashable(`the url cannot be parsed: ${(error as Error).message}`);
   }
-  return { kind: 'inference', method, url, path: parsed.path, netloc: parsed.netloc, body, testId: fileTestId };
+  return { kind: 'inference', method, url, path: parsed.path, netloc: parsed.netloc, body: new BodyVariants(body), testId: fileTestId };
 }
 
 const MODEL_LISTS_V2 = new Set(['/api/tags', '/v1/models']);
@@ -179,22 +179,22 @@ const FS_UUIDS: BodyRules = { digits: 5, projectId: true, fileSearch: 'uuids' };
 
 /** The inference-style rule versions, by id, with the text each hashes. */
 const INFERENCE_RULES: Record<string, (request: InferenceRequest) => string> = {
-  'v1-raw': (r) => pyDumps(pyDict([['method', r.method.toUpperCase()], ['endpoint', r.path], ['body', r.body]])),
-  'v2-test-id': (r) => inferenceText(r, r.body, MODEL_LISTS_V2.has(r.path)),
-  'v2a-file-ids': (r) => inferenceText(r, normalizeFileIds(r.body, typeof r.testId === 'string' ? r.testId : null), MODEL_LISTS_V2.has(r.path)),
-  'v3a-floats6': (r) => inferenceText(r, normalizeBody(r.body, ROUND6), MODEL_LISTS_V2.has(r.path)),
-  'v3-floats': (r) => inferenceText(r, normalizeBody(r.body, ROUND5), MODEL_LISTS_V2.has(r.path)),
-  'v3b-openai-models': (r) => inferenceText(r, normalizeBody(r.body, ROUND5), MODEL_LISTS_V3B.has(r.path)),
-  'v4-bedrock': (r) => inferenceText(r, normalizeBody(r.body, ROUND5, isBedrock(r)), MODEL_LISTS_V3B.has(r.path)),
+  'v1-raw': (r) => pyDumps(pyDict([['method', r.method.toUpperCase()], ['endpoint', r.path], ['body', r.body.raw]])),
+  'v2-test-id': (r) => inferenceText(r, r.body.raw, MODEL_LISTS_V2.has(r.path)),
+  'v2a-file-ids': (r) => inferenceText(r, normalizeFileIds(r.body.raw, typeof r.testId === 'string' ? r.testId : null), MODEL_LISTS_V2.has(r.path)),
+  'v3a-floats6': (r) => inferenceText(r, r.body.get(ROUND6), MODEL_LISTS_V2.has(r.path)),
+  'v3-floats': (r) => inferenceText(r, r.body.get(ROUND5), MODEL_LISTS_V2.has(r.path)),
+  'v3b-openai-models': (r) => inferenceText(r, r.body.get(ROUND5), MODEL_LISTS_V3B.has(r.path)),
+  'v4-bedrock': (r) => inferenceText(r, r.body.get(ROUND5, isBedrock(r)), MODEL_LISTS_V3B.has(r.path)),
   'v5a-strip-extra': (r) => {
-    const body = normalizeBody(r.body, ROUND5, isBedrock(r)) as PyDict;
+    const body: PyDict = new Map(r.body.get(ROUND5, isBedrock(r)) as PyDict);
     for (const key of ['extra_body', 'extra_query', 'extra_headers']) body.delete(key);
     return inferenceText(r, body, r.path === '/api/tags' || r.path.endsWith('/models'));
   },
-  'v5-project-id': (r) => inferenceText(r, normalizeBody(r.body, PROJECT, isBedrock(r)), MODEL_LISTS_V3B.has(r.path)),
-  'v6a-fs-score': (r) => inferenceText(r, normalizeBody(r.body, FS_SCORE, isBedrock(r)), MODEL_LISTS_V3B.has(r.path)),
-  'v6b-fs-fileid': (r) => inferenceText(r, normalizeBody(r.body, FS_FILE_IDS, isBedrock(r)), MODEL_LISTS_V3B.has(r.path)),
-  'v6-file-search': (r) => inferenceText(r, normalizeBody(r.body, FS_UUIDS, isBedrock(r)), MODEL_LISTS_V3B.has(r.path)),
+  'v5-project-id': (r) => inferenceText(r, r.body.get(PROJECT, isBedrock(r)), MODEL_LISTS_V3B.has(r.path)),
+  'v6a-fs-score': (r) => inferenceText(r, r.body.get(FS_SCORE, isBedrock(r)), MODEL_LISTS_V3B.has(r.path)),
+  'v6b-fs-fileid': (r) => inferenceText(r, r.body.get(FS_FILE_IDS, isBedrock(r)), MODEL_LISTS_V3B.has(r.path)),
+  'v6-file-search': (r) => inferenceText(r, r.body.get(FS_UUIDS, isBedrock(r)), MODEL_LISTS_V3B.has(r.path)),
 };
 
 /** Models files: the hash part of the name follows an inference version. */
@@ -214,14 +214,26 @@ function isBedrock(r: InferenceRequest): boolean {
   return r.netloc.includes('bedrock');
 }
 
+// Versions that agree on the body object produce one text object (hashed once).
+const inferenceTexts = new WeakMap<InferenceRequest, Map<PyValue, [string?, string?]>>();
+
 function inferenceText(r: InferenceRequest, body: PyValue, isModelList: boolean): string {
+  let byBody = inferenceTexts.get(r);
+  if (!byBody) inferenceTexts.set(r, (byBody = new Map()));
+  let texts = byBody.get(body);
+  if (!texts) byBody.set(body, (texts = []));
+  const slot = isModelList ? 0 : 1;
+  const cached = texts[slot];
+  if (cached !== undefined) return cached;
   const entries: [string, PyValue][] = [
     ['method', r.method.toUpperCase()],
     ['endpoint', r.path],
     ['body', body],
   ];
   if (!isModelList) entries.push(['test_id', r.testId]);
-  return pyDumps(pyDict(entries));
+  const text = pyDumps(pyDict(entries));
+  texts[slot] = text;
+  return text;
 }
 
 function httpText(r: HttpRequest, rules: BodyRules): string {
@@ -230,7 +242,7 @@ function httpText(r: HttpRequest, rules: BodyRules): string {
       ['test_id', r.testId],
       ['url', r.url],
       ['method', r.method.toUpperCase()],
-      ['payload', normalizeBody(r.payload, rules)],
+      ['payload', r.payload.get(rules)],
     ]),
   );
 }
@@ -294,17 +306,19 @@ function candidateTexts(request: KeyRequest, form: ParsedName['form']): Map<stri
 async function matchVersions(request: KeyRequest, parsedName: ParsedName): Promise<{ matches: string[]; hashes: Map<string, string[]> }> {
   const texts = candidateTexts(request, parsedName.form);
   const short = parsedName.form === 'short' || parsedName.form === 'models-short';
+  // Many versions produce the same text: hash each distinct text once, all at once.
+  const distinct = new Map<string, number>();
+  for (const list of texts.values()) for (const text of list) if (!distinct.has(text)) distinct.set(text, distinct.size);
+  const digests = await Promise.all([...distinct.keys()].map(sha256Hex));
   const hashes = new Map<string, string[]>();
-  // Many versions produce the same text: hash each distinct text once.
-  const byText = new Map<string, Promise<string>>();
   for (const [id, list] of texts) {
-    const hashed: string[] = [];
-    for (const text of list) {
-      let pending = byText.get(text);
-      if (!pending) byText.set(text, (pending = sha256Hex(text)));
-      hashed.push(await pending);
-    }
-    hashes.set(id, hashed.map((h) => (short ? h.slice(0, 12) : h)));
+    hashes.set(
+      id,
+      list.map((text) => {
+        const hash = digests[distinct.get(text)!]!;
+        return short ? hash.slice(0, 12) : hash;
+      }),
+    );
   }
   const matches: string[] = [];
   for (const [id, list] of hashes) {
@@ -416,11 +430,11 @@ function siblingFacts(family: KeyFamily, file: PyDict, request: KeyRequest): Sib
   let endpoint: string;
   let model: PyValue | undefined;
   if (request.kind === 'inference' && family === 'inference') {
-    body = request.body;
+    body = request.body.raw;
     endpoint = request.path;
     model = (file.get('request') as PyDict).get('model');
   } else if (request.kind === 'http') {
-    body = request.payload;
+    body = request.payload.raw;
     endpoint = request.url;
     model = isPyDict(body) ? body.get('model') : undefined;
   } else return undefined;

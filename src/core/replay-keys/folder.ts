@@ -196,9 +196,13 @@ function storedTestId(text: string): string | null {
 
 /** Node/CLI convenience: keys for a whole folder, superseded resolved, counted. */
 export async function analyzeFolder(files: readonly { path: string; text: string }[]): Promise<FolderKeyReport> {
+  // Hashing is asynchronous (WebCrypto): keep a window of files in flight.
   const keyed: KeyedFile[] = [];
-  for (const { path, text } of files) {
-    keyed.push({ path, testId: storedTestId(text), key: await computeFileKey(path, text) });
+  const WINDOW = 64;
+  for (let start = 0; start < files.length; start += WINDOW) {
+    const slice = files.slice(start, start + WINDOW);
+    const keys = await Promise.all(slice.map(({ path, text }) => computeFileKey(path, text)));
+    slice.forEach(({ path, text }, i) => keyed.push({ path, testId: storedTestId(text), key: keys[i]! }));
   }
   const superseded = resolveSuperseded(keyed);
   return {

@@ -42,6 +42,10 @@ export class PyJsonError extends Error {
 const PYTHON_INT_MAX_DIGITS = 4300;
 
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const STRUCTURAL = /["{}[\]]/g;
+// Python's json (strict mode) rejects raw control characters inside strings.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f]/;
 
 class Reader {
   private pos = 0;
@@ -151,63 +155,69 @@ class Reader {
 
   string(): string {
     const text = this.text;
-    this.pos++; // opening quote
+    let pos = this.pos + 1; // after the opening quote
     let out = '';
-    let chunkStart = this.pos;
+    let backslash = text.indexOf('\\', pos);
     for (;;) {
-      if (this.pos >= text.length) this.fail('unterminated string');
-      const code = text.charCodeAt(this.pos);
-      if (code === 0x22) {
-        out += text.slice(chunkStart, this.pos);
-        this.pos++;
-        return out;
+      const quote = text.indexOf('"', pos);
+      if (quote < 0) {
+        this.pos = text.length;
+        this.fail('unterminated string');
       }
-      if (code < 0x20) this.fail('control character in string');
-      if (code === 0x5c) {
-        out += text.slice(chunkStart, this.pos);
-        const escape = text[this.pos + 1];
-        this.pos += 2;
-        switch (escape) {
-          case '"':
-            out += '"';
-            break;
-          case '\\':
-            out += '\\';
-            break;
-          case '/':
-            out += '/';
-            break;
-          case 'b':
-            out += '\b';
-            break;
-          case 'f':
-            out += '\f';
-            break;
-          case 'n':
-            out += '\n';
-            break;
-          case 'r':
-            out += '\r';
-            break;
-          case 't':
-            out += '\t';
-            break;
-          case 'u': {
-            const hex = text.slice(this.pos, this.pos + 4);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('invalid \\u escape');
-            // Lone surrogates are kept as lone code units, as Python keeps them.
-            out += String.fromCharCode(parseInt(hex, 16));
-            this.pos += 4;
-            break;
-          }
-          default:
-            this.pos -= 2;
-            this.fail('invalid escape');
+      if (backslash < 0 || backslash > quote) {
+        const chunk = text.slice(pos, quote);
+        if (CONTROL_CHARACTER.test(chunk)) {
+          this.pos = pos;
+          this.fail('control character in string');
         }
-        chunkStart = this.pos;
-        continue;
+        this.pos = quote + 1;
+        return out + chunk;
       }
-      this.pos++;
+      const chunk = text.slice(pos, backslash);
+      if (CONTROL_CHARACTER.test(chunk)) {
+        this.pos = pos;
+        this.fail('control character in string');
+      }
+      out += chunk;
+      this.pos = backslash;
+      out += this.escape();
+      pos = this.pos;
+      backslash = text.indexOf('\\', pos);
+    }
+  }
+
+  /** One escape sequence at this.pos (a backslash); returns its text and moves past it. */
+  private escape(): string {
+    const text = this.text;
+    const escape = text[this.pos + 1];
+    this.pos += 2;
+    switch (escape) {
+      case '"':
+        return '"';
+      case '\\':
+        return '\\';
+      case '/':
+        return '/';
+      case 'b':
+        return '\b';
+      case 'f':
+        return '\f';
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 't':
+        return '\t';
+      case 'u': {
+        const hex = text.slice(this.pos, this.pos + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('invalid \\u escape');
+        this.pos += 4;
+        // Lone surrogates are kept as lone code units, as Python keeps them.
+        return String.fromCharCode(parseInt(hex, 16));
+      }
+      default:
+        this.pos -= 2;
+        return this.fail('invalid escape');
     }
   }
 
@@ -265,24 +275,33 @@ class Reader {
       this.value();
       return;
     }
+    // Jump between structural characters with a regex scan: far faster than a char loop.
+    const structural = STRUCTURAL;
     let depth = 0;
-    while (this.pos < text.length) {
-      const code = text.charCodeAt(this.pos);
+    structural.lastIndex = this.pos;
+    for (;;) {
+      const match = structural.exec(text);
+      if (!match) {
+        this.pos = text.length;
+        this.fail('unterminated value');
+      }
+      const at = match.index;
+      const code = text.charCodeAt(at);
       if (code === 0x22) {
+        this.pos = at;
         this.skipString();
+        structural.lastIndex = this.pos;
         continue;
       }
       if (code === 0x7b || code === 0x5b) depth++;
-      else if (code === 0x7d || code === 0x5d) {
+      else {
         depth--;
         if (depth === 0) {
-          this.pos++;
+          this.pos = at + 1;
           return;
         }
       }
-      this.pos++;
     }
-    this.fail('unterminated value');
   }
 
   private skipString(): void {
@@ -358,44 +377,20 @@ function escapeUnit(code: number): string {
   return '\\u' + HEX[(code >> 12) & 15]! + HEX[(code >> 8) & 15]! + HEX[(code >> 4) & 15]! + HEX[code & 15]!;
 }
 
+const PRINTABLE_ONLY = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const NEEDS_ESCAPE = /[^\x20\x21\x23-\x5b\x5d-\x7e]/g;
+const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+function escapeChar(char: string): string {
+  // JS strings are UTF-16 already: an astral character is two units, each
+  // escaped on its own, which is exactly the surrogate pair Python writes.
+  return SHORT_ESCAPES[char] ?? escapeUnit(char.charCodeAt(0));
+}
+
 /** Python's `ensure_ascii` string encoder: anything outside ' '..'~' is escaped. */
 export function pyStringLiteral(value: string): string {
-  let out = '"';
-  let chunkStart = 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code >= 0x20 && code <= 0x7e && code !== 0x22 && code !== 0x5c) continue;
-    out += value.slice(chunkStart, i);
-    chunkStart = i + 1;
-    switch (code) {
-      case 0x22:
-        out += '\\"';
-        break;
-      case 0x5c:
-        out += '\\\\';
-        break;
-      case 0x0a:
-        out += '\\n';
-        break;
-      case 0x0d:
-        out += '\\r';
-        break;
-      case 0x09:
-        out += '\\t';
-        break;
-      case 0x08:
-        out += '\\b';
-        break;
-      case 0x0c:
-        out += '\\f';
-        break;
-      default:
-        // JS strings are UTF-16 already: an astral character is two units, which
-        // is exactly the surrogate pair Python writes.
-        out += escapeUnit(code);
-    }
-  }
-  return out + value.slice(chunkStart) + '"';
+  if (PRINTABLE_ONLY.test(value)) return '"' + value + '"';
+  return '"' + value.replace(NEEDS_ESCAPE, escapeChar) + '"';
 }
 
 /**
@@ -418,6 +413,10 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
+// Containers are immutable once built, and normalisation returns unchanged
+// subtrees as the same objects: their text is computed once per object.
+const dumpCache = new WeakMap<object, string>();
+
 /** `json.dumps(value, sort_keys=True)`, byte for byte. */
 export function pyDumps(value: PyValue): string {
   if (value === null) return 'null';
@@ -426,13 +425,18 @@ export function pyDumps(value: PyValue): string {
   if (typeof value === 'string') return pyStringLiteral(value);
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof PyFloat) return pyFloatRepr(value.value);
+  const cached = dumpCache.get(value);
+  if (cached !== undefined) return cached;
+  let text: string;
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return '[' + value.map(pyDumps).join(', ') + ']';
+    text = value.length === 0 ? '[]' : '[' + value.map(pyDumps).join(', ') + ']';
+  } else if (value.size === 0) text = '{}';
+  else {
+    const keys = [...value.keys()].sort(compareCodePoints);
+    text = '{' + keys.map((key) => pyStringLiteral(key) + ': ' + pyDumps(value.get(key)!)).join(', ') + '}';
   }
-  if (value.size === 0) return '{}';
-  const keys = [...value.keys()].sort(compareCodePoints);
-  return '{' + keys.map((key) => pyStringLiteral(key) + ': ' + pyDumps(value.get(key)!)).join(', ') + '}';
+  dumpCache.set(value, text);
+  return text;
 }
 
 /** Builds a PyDict from plain entries, in the given order. */

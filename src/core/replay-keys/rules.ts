@@ -90,9 +90,16 @@ const FILE_SEARCH_UUID_CITATION = new RegExp(`<\\|${UUID}\\|>`, 'gu');
 const FILE_SEARCH_FILE_DOCUMENT_ID = new RegExp(`document_id:${S}*file-${D}+`, 'gu');
 const FILE_SEARCH_FILE_CITATION = new RegExp(`<\\|file-${D}+\\|>`, 'gu');
 
+const NON_ASCII = /[\u0080-\uffff]/;
+const FLOAT_IN_ASCII_STRING = /-?[0-9]+\.[0-9]{4,}/g;
+
 function normalizeString(value: string, rules: BodyRules): string {
   let text = value;
-  if (rules.fileSearch !== 'none') {
+  // Cheap substring gates first: most strings contain none of the patterns.
+  if (
+    rules.fileSearch !== 'none' &&
+    (text.includes('score') || text.includes('attributes') || text.includes('document_id') || text.includes('<|'))
+  ) {
     text = text.replace(FILE_SEARCH_SCORE, 'score: __NORMALIZED__').replace(FILE_SEARCH_ATTRIBUTES, '');
     if (rules.fileSearch === 'file-ids') {
       text = text
@@ -104,31 +111,75 @@ function normalizeString(value: string, rules: BodyRules): string {
         .replace(FILE_SEARCH_UUID_CITATION, '<|__NORMALIZED__|>');
     }
   }
-  return text.replace(FLOAT_IN_STRING, (literal) => pyFormatFixed(Number(asciiDigits(literal)), rules.digits));
+  if (!text.includes('.')) return text;
+  // Python's \d also matches non-ASCII digits; the ASCII pattern is the fast path.
+  const pattern = NON_ASCII.test(text) ? FLOAT_IN_STRING : FLOAT_IN_ASCII_STRING;
+  return text.replace(pattern, (literal) => pyFormatFixed(Number(asciiDigits(literal)), rules.digits));
+}
+
+/** Memo of normalised strings for one request: the same long strings recur across versions. */
+export type StringMemo = Map<string, Map<string, string>>;
+
+function memoizedString(value: string, rules: BodyRules, memo: StringMemo | undefined): string {
+  if (!memo || value.length < 64) return normalizeString(value, rules);
+  const memoKey = `${rules.digits}|${rules.fileSearch}`;
+  let strings = memo.get(memoKey);
+  if (!strings) memo.set(memoKey, (strings = new Map()));
+  let normalized = strings.get(value);
+  if (normalized === undefined) strings.set(value, (normalized = normalizeString(value, rules)));
+  return normalized;
 }
 
 /**
  * `_normalize_body_for_hash`, transcribed with its quirks: a dict's children
  * are normalised with `_is_root=False`, list items with the default `True`, so
  * the project_id rule also reaches dicts inside lists; `stream_options` is only
- * dropped at the very top.
+ * dropped at the very top. Unchanged subtrees are returned as the same objects
+ * (never mutated), so their JSON text is computed once across versions.
  */
-export function normalizeBody(value: PyValue, rules: BodyRules, excludeStreamOptions = false, isRoot = true): PyValue {
+export function normalizeBody(
+  value: PyValue,
+  rules: BodyRules,
+  excludeStreamOptions = false,
+  isRoot = true,
+  memo?: StringMemo,
+): PyValue {
   if (isPyDict(value)) {
+    let changed = false;
     const normalized: PyDict = new Map();
-    for (const [key, item] of value) normalized.set(key, normalizeBody(item, rules, false, false));
-    if (excludeStreamOptions) normalized.delete('stream_options');
+    for (const [key, item] of value) {
+      const child = normalizeBody(item, rules, false, false, memo);
+      if (child !== item) changed = true;
+      normalized.set(key, child);
+    }
+    if (excludeStreamOptions && normalized.delete('stream_options')) changed = true;
     if (isRoot && rules.projectId) {
       for (const extraKey of ['extra_body', 'extra_query']) {
         const extra = normalized.get(extraKey);
-        if (isPyDict(extra)) extra.delete('project_id');
+        if (isPyDict(extra) && extra.has('project_id')) {
+          const copy: PyDict = new Map(extra);
+          copy.delete('project_id');
+          normalized.set(extraKey, copy);
+          changed = true;
+        }
       }
     }
-    return normalized;
+    return changed ? normalized : value;
   }
-  if (Array.isArray(value)) return value.map((item) => normalizeBody(item, rules));
-  if (value instanceof PyFloat) return new PyFloat(pyRound(value.value, rules.digits));
-  if (typeof value === 'string') return normalizeString(value, rules);
+  if (Array.isArray(value)) {
+    let changed = false;
+    const normalized = value.map((item) => {
+      const child = normalizeBody(item, rules, false, true, memo);
+      if (child !== item) changed = true;
+      return child;
+    });
+    return changed ? normalized : value;
+  }
+  if (value instanceof PyFloat) {
+    const rounded = pyRound(value.value, rules.digits);
+    return Object.is(rounded, value.value) ? value : new PyFloat(rounded);
+  }
+  if (typeof value === 'string') return memoizedString(value, rules, memo);
   return value;
 }
 
@@ -154,21 +205,110 @@ export function normalizeFileIds(value: PyValue, testId: string | null): PyValue
     }
     return normalized;
   };
+  // Unchanged subtrees come back as the same objects, as in normalizeBody.
   const walk = (node: PyValue): PyValue => {
     if (isPyDict(node)) {
+      let changed = false;
       const result: PyDict = new Map();
       for (const [key, item] of node) {
+        let child: PyValue;
         if (key === 'document_id' && typeof item === 'string' && item.startsWith('file-')) {
-          result.set(key, normalizedId(item, 'file'));
+          child = normalizedId(item, 'file');
         } else if ((key === 'vector_db_id' || key === 'vector_store_id' || key === 'bank_id') && typeof item === 'string') {
-          result.set(key, item.replace(UUID_ANYWHERE, (uuid) => normalizedId(uuid, 'uuid')));
-        } else result.set(key, walk(item));
+          child = item.replace(UUID_ANYWHERE, (uuid) => normalizedId(uuid, 'uuid'));
+        } else child = walk(item);
+        if (child !== item) changed = true;
+        result.set(key, child);
       }
-      return result;
+      return changed ? result : node;
     }
-    if (Array.isArray(node)) return node.map(walk);
-    if (typeof node === 'string') return node.replace(FILE_ID_IN_STRING, (id) => normalizedId(id, 'file'));
+    if (Array.isArray(node)) {
+      let changed = false;
+      const result = node.map((item) => {
+        const child = walk(item);
+        if (child !== item) changed = true;
+        return child;
+      });
+      return changed ? result : node;
+    }
+    if (typeof node === 'string' && node.includes('file-')) {
+      return node.replace(FILE_ID_IN_STRING, (id) => normalizedId(id, 'file'));
+    }
     return node;
   };
   return walk(value);
+}
+
+interface BodyFeatures {
+  /** Any float, or any string with a long decimal literal: rounding can matter. */
+  numbers: boolean;
+  /** Any `project_id` key anywhere (a superset of what the project_id rule touches). */
+  projectId: boolean;
+  /** Any string the file_search rules could touch. */
+  fileSearchText: boolean;
+  /** `stream_options` at the top level (the bedrock rule). */
+  topStreamOptions: boolean;
+}
+
+function scanFeatures(body: PyValue): BodyFeatures {
+  const features: BodyFeatures = {
+    numbers: false,
+    projectId: false,
+    fileSearchText: false,
+    topStreamOptions: isPyDict(body) && body.has('stream_options'),
+  };
+  const visit = (node: PyValue): void => {
+    if (typeof node === 'string') {
+      if (!features.numbers && node.includes('.') && (FLOAT_IN_ASCII_STRING_TEST.test(node) || (NON_ASCII.test(node) && FLOAT_IN_STRING_TEST.test(node)))) {
+        features.numbers = true;
+      }
+      if (!features.fileSearchText && (node.includes('score') || node.includes('attributes') || node.includes('document_id') || node.includes('<|'))) {
+        features.fileSearchText = true;
+      }
+    } else if (node instanceof PyFloat) features.numbers = true;
+    else if (Array.isArray(node)) node.forEach(visit);
+    else if (isPyDict(node)) {
+      if (node.has('project_id')) features.projectId = true;
+      for (const item of node.values()) visit(item);
+    }
+  };
+  visit(body);
+  return features;
+}
+
+const FLOAT_IN_ASCII_STRING_TEST = /-?[0-9]+\.[0-9]{4,}/;
+const FLOAT_IN_STRING_TEST = new RegExp(`-?${D}+\\.${D}{4,}`, 'u');
+
+/**
+ * A request body and its normalised forms under each rule set, computed
+ * lazily and shared: rules that cannot change this body (no floats, no
+ * project_id, no file_search text) return the same object, so the versions
+ * that agree cost one walk and one JSON text.
+ */
+export class BodyVariants {
+  readonly raw: PyValue;
+  private features: BodyFeatures | undefined;
+  private readonly cache = new Map<string, PyValue>();
+  private readonly memo: StringMemo = new Map();
+
+  constructor(raw: PyValue) {
+    this.raw = raw;
+  }
+
+  get(rules: BodyRules, excludeStreamOptions = false): PyValue {
+    const features = (this.features ??= scanFeatures(this.raw));
+    const fileSearch = features.fileSearchText ? rules.fileSearch : 'none';
+    // File-search edits can splice text together, so digits stay significant then.
+    const digits = features.numbers || fileSearch !== 'none' ? rules.digits : 0;
+    const projectId = features.projectId && rules.projectId;
+    const exclude = excludeStreamOptions && features.topStreamOptions;
+    if (digits === 0 && !projectId && fileSearch === 'none' && !exclude) return this.raw;
+    const key = `${digits}|${projectId}|${fileSearch}|${exclude}`;
+    let normalized = this.cache.get(key);
+    if (normalized === undefined) {
+      normalized = normalizeBody(this.raw, { digits: rules.digits, projectId, fileSearch }, exclude, true, this.memo);
+      this.cache.set(key, normalized);
+    }
+    return normalized;
+  }
 }

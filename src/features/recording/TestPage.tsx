@@ -16,6 +16,9 @@ import { paths } from '../../config/paths';
 import { LongText } from '../../shared/ui/LongText';
 import { Badge } from '../../shared/ui/Badge';
 import { PanelBoundary } from '../../shared/ui/PanelBoundary';
+import { TestReplayGroups, useTestReplaySplit } from '../replay-keys';
+
+const NO_ENTRIES: never[] = [];
 
 export function TestPage() {
   const address = useAppAddress();
@@ -40,6 +43,9 @@ function TestAt({ testKey }: { testKey: string }) {
   }, [entries]);
   const [chosen, setChosen] = useState<string | null>(null);
   const variant = variants.find(([key]) => key === chosen) ?? variants[0];
+  // --- replay keys (i12): stale and superseded calls are listed apart from the story ---
+  const replaySplit = useTestReplaySplit(variant?.[1] ?? NO_ENTRIES);
+  // --- end replay keys ---
 
   if (folder.status === 'idle') return <NoFolder message={`Open the folder that holds the test ${visibleControls(testKey)} to see its calls.`} />;
   if (entries.length === 0) {
@@ -80,7 +86,10 @@ function TestAt({ testKey }: { testKey: string }) {
       </header>
       {variant && (
         <PanelBoundary panel="test story" file={testKey}>
-          <VariantStory key={variant[0]} paths={variant[1].map((e) => e.path)} />
+          {/* --- replay keys (i12) --- */}
+          <TestReplayGroups dead={replaySplit.dead} />
+          <VariantStory key={variant[0]} paths={replaySplit.live.map((e) => e.path)} />
+          {/* --- end replay keys --- */}
         </PanelBoundary>
       )}
     </div>
