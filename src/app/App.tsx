@@ -1,10 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { BrowseFrame } from './BrowseFrame';
 import { BrowseEmpty } from '../features/browse';
 import { NotFound } from './NotFound';
+import { ServedFolderLive } from '../features/served-folder';
 import { routePatterns } from '../config/paths';
+
+// Replay keys (i12): the dead-weight report loads only when visited.
+const DeadWeightPage = lazy(() => import('../features/replay-keys/DeadWeightPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -33,6 +38,7 @@ const router = createBrowserRouter([
         ],
       },
       { path: routePatterns.compare, lazy: async () => ({ Component: (await import('../features/compare')).ComparePage }) },
+      { path: routePatterns.deadWeight, element: <Suspense fallback={null}><DeadWeightPage /></Suspense> },
       { path: routePatterns.notFound, element: <NotFound /> },
     ],
   },
@@ -42,6 +48,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
+      <ServedFolderLive />
     </QueryClientProvider>
   );
 }

@@ -213,3 +213,71 @@ async function saveCache(source: FolderSource, entries: IndexEntry[], errors: In
   if (saved && getFolderState().loadId === loadId) publish({ cacheSaved: true });
 }
 
+
+/**
+ * A folder indexed elsewhere (the command line's server walks, reads and
+ * indexes it in Node): its entries arrive finished, so nothing is read here.
+ * The status shows the folder as loading until they do. `startedAt` 0 measures
+ * from the page's start, which is when such a load begins.
+ */
+export async function loadIndexedFolder(
+  name: string,
+  fetchIndex: () => Promise<{ source: FolderSource; entries: IndexEntry[]; errors: IndexError[]; fromCache: number }>,
+  startedAt: number = performance.now(),
+): Promise<void> {
+  currentLoad?.abort();
+  const controller = new AbortController();
+  currentLoad = controller;
+  const loadId = getFolderState().loadId + 1;
+  publish({
+    ...initialState,
+    status: 'loading',
+    source: { name, kind: 'server', files: [], skippedCount: 0 },
+    loadId,
+    searchIndex: new SearchIndex(),
+  });
+  try {
+    const { source, entries, errors, fromCache } = await fetchIndex();
+    if (controller.signal.aborted) return;
+    const total = entries.length + errors.length;
+    const searchIndex = new SearchIndex();
+    searchIndex.add(entries);
+    publish({
+      status: 'done',
+      searchIndex,
+      source,
+      filesByPath: new Map(source.files.map((file) => [file.path, file])),
+      entries,
+      errors,
+      total,
+      processed: total,
+      fromCache,
+      ms: Math.round(performance.now() - startedAt),
+    });
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    publish({ status: 'failed', failure: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/**
+ * Files of the open folder changed on disk (reported by the command line's
+ * server): their rows are replaced, added or dropped in place, without a reload.
+ */
+export function applyFolderChanges(change: { files: SourceFile[]; entries: IndexEntry[]; errors: IndexError[]; removed: string[] }): void {
+  const state = getFolderState();
+  if (state.status !== 'done') return;
+  const touched = new Set([...change.removed, ...change.files.map((file) => file.path)]);
+  const entries = state.entries.filter((entry) => !touched.has(entry.path)).concat(change.entries);
+  const errors = state.errors.filter((error) => !touched.has(error.path)).concat(change.errors);
+  sortEntries(entries);
+  errors.sort((a, b) => (a.path < b.path ? -1 : 1));
+  const filesByPath = new Map(state.filesByPath);
+  for (const path of change.removed) filesByPath.delete(path);
+  for (const file of change.files) filesByPath.set(file.path, file);
+  const total = entries.length + errors.length;
+  // The index only grows; changed entries are new objects, so a fresh index keeps results exact.
+  const searchIndex = new SearchIndex();
+  searchIndex.add(entries);
+  publish({ entries, errors, filesByPath, total, processed: total, searchIndex });
+}

@@ -8,7 +8,8 @@ import type { SourceFile } from '../sources/types';
  * sources/fingerprint.ts: the first three are easy for another folder to share).
  * Bump CACHE_VERSION whenever the parser or IndexEntry changes meaning.
  */
-const CACHE_VERSION = 2;
+// 2: entries carry replay keys (i12). 3: entries also carry a hash of the file's first bytes.
+const CACHE_VERSION = 3;
 type CachedValue = { entry: IndexEntry } | { error: IndexError };
 
 let entryStore: ReturnType<typeof createStore> | null = null;

@@ -12,6 +12,7 @@ import { Highlighted } from '../../shared/ui/Highlighted';
 import { useFolderState } from '../../state/folderStore';
 import { useFilteredEntries } from './useFilteredEntries';
 import { KindBadge } from './KindBadge';
+import { ReplayFilterSelect, useReplayFiltered, VerdictBadge } from '../replay-keys';
 
 type Mode = 'tree' | 'flat';
 
@@ -32,7 +33,8 @@ export function RecordingList() {
   }, [query, urlQuery, setParams]);
   const [mode, setMode] = useState<Mode>(() => (readSetting('browse-mode') === 'flat' ? 'flat' : 'tree'));
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const { entries, total, pending, appliedQuery, filterMs } = useFilteredEntries(query);
+  const { entries: textMatches, total, pending, appliedQuery, filterMs } = useFilteredEntries(query);
+  const { entries, active: replayFilterActive } = useReplayFiltered(textMatches);
   const navigate = useNavigate();
   const address = useAppAddress();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -41,8 +43,8 @@ export function RecordingList() {
   const allEntries = useFolderState((state) => state.entries);
   const expandAll = appliedQuery.trim() !== '';
   const { rows, ms: rowsMs } = useMemo(
-    () => cachedRows(expandAll ? entries : allEntries, mode, collapsed, expandAll),
-    [entries, allEntries, mode, collapsed, expandAll],
+    () => cachedRows(expandAll || replayFilterActive ? entries : allEntries, mode, collapsed, expandAll),
+    [entries, allEntries, mode, collapsed, expandAll, replayFilterActive],
   );
 
   const selectedPath = address.page === 'recording' ? address.path : null;
@@ -146,10 +148,11 @@ export function RecordingList() {
         />
         <div className="flex items-center gap-2 text-xs text-zinc-500">
           <span data-testid="list-count" aria-live="polite" data-search-ms={Math.round(filterMs + rowsMs)}>
-            {query ? `${recordingCount.toLocaleString()} of ${total.toLocaleString()}` : `${total.toLocaleString()}`} recordings
+            {query || replayFilterActive ? `${recordingCount.toLocaleString()} of ${total.toLocaleString()}` : `${total.toLocaleString()}`} recordings
             {pending ? ' …' : ''}
           </span>
           <span className="flex-1" />
+          <ReplayFilterSelect />
           {mode === 'tree' && (
             <>
               <button type="button" className="hover:underline" onClick={() => setCollapsed(new Set())}>
@@ -319,6 +322,7 @@ function RecordingRowContent({ entry, flat, query }: { entry: IndexEntry; flat: 
           {fields.join(', ')}
         </span>
       )}
+      <VerdictBadge entry={entry} />
       <span className="max-w-[40%] shrink-0 truncate font-mono text-[11px] text-zinc-400">
         <Highlighted text={visibleControls(shownName)} query={query} />
       </span>
