@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { servedSession, servedSourceFile, subscribeServedChanges } from '../../sources/server';
 import { applyFolderChanges } from '../../state/folderStore';
-import { recordingKeys } from '../recording';
 
 /**
  * Follows the served folder on disk: a file re-recorded while the page is open
@@ -21,10 +20,13 @@ export function ServedFolderLive() {
         removed: event.removed,
       });
       const touched = new Set([...event.removed, ...event.changed.map((file) => file.path)]);
-      void queryClient.invalidateQueries({
-        queryKey: recordingKeys.all,
-        predicate: (query) => touched.has(String(query.queryKey[2])),
-      });
+      // Imported when needed, so the recording page stays out of the first bundle.
+      void import('../recording').then(({ recordingKeys }) =>
+        queryClient.invalidateQueries({
+          queryKey: recordingKeys.all,
+          predicate: (query) => touched.has(String(query.queryKey[2])),
+        }),
+      );
     });
   }, [queryClient]);
   return null;

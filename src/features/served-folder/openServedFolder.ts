@@ -1,6 +1,5 @@
 import { fetchServedIndex, servedSession } from '../../sources/server';
 import { loadIndexedFolder } from '../../state/folderStore';
-import { setCompareSide } from '../compare';
 
 /**
  * When the page was served by `recording-inspector DIR`, loads DIR at once,
@@ -17,8 +16,9 @@ export function openServedFolder(): boolean {
   void loadIndexedFolder(session.head.name, () => head, 0);
   if (session.base) {
     const base = fetchServedIndex('base');
-    void Promise.all([base, head]).then(
-      ([baseIndex, headIndex]) => {
+    // Compare is imported when needed: a static import would put the whole Compare page in the first bundle.
+    void Promise.all([base, head, import('../compare')]).then(
+      ([baseIndex, headIndex, { setCompareSide }]) => {
         setCompareSide('base', baseIndex.source);
         setCompareSide('head', headIndex.source);
       },
