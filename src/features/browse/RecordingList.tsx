@@ -21,6 +21,9 @@ export function RecordingList() {
   // Typing goes to local state first: writing each keystroke through the URL drops fast keystrokes.
   const [query, setQueryState] = useState(() => params.get('q') ?? '');
   const urlQuery = params.get('q') ?? '';
+  // Opening a row carries the query in its own URL; a pending write must not then replace
+  // that navigation while the page it opens is still loading (pages load lazily).
+  const pendingQueryWrite = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     if (urlQuery === query) return;
     const timer = setTimeout(() => {
@@ -29,6 +32,7 @@ export function RecordingList() {
       else next.delete('q');
       setParams(next, { replace: true });
     }, 250);
+    pendingQueryWrite.current = timer;
     return () => clearTimeout(timer);
   }, [query, urlQuery, setParams]);
   const [mode, setMode] = useState<Mode>(() => (readSetting('browse-mode') === 'flat' ? 'flat' : 'tree'));
@@ -82,6 +86,7 @@ export function RecordingList() {
 
   const openRow = useCallback(
     (row: TreeRow) => {
+      clearTimeout(pendingQueryWrite.current);
       const search = withSearch('', { q: query || null });
       if (row.kind === 'recording' && row.entry) navigate(paths.recording(row.entry.path, search));
       else if (row.kind === 'test' && row.testKey) navigate(paths.test(row.testKey, search));
