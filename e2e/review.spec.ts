@@ -349,7 +349,7 @@ test.describe('the test story tells re-records and branches apart', () => {
     for (const i of [1, 2]) {
       await expect(steps.nth(i)).toHaveAttribute('data-relation', 'branch');
       await expect(steps.nth(i)).toHaveAttribute('data-from', first);
-      await expect(steps.nth(i)).toContainText('a branch: shares the first 1 message with call 1');
+      await expect(steps.nth(i)).toContainText('a branch of call 1: shares its first message, then goes its own way');
     }
     await expect(page.getByText(/continues/)).toHaveCount(0);
   });

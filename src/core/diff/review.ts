@@ -157,7 +157,7 @@ function pairNotes(categories: ChangeCategory[], b: Side | undefined, h: Side | 
 export function requestNote(before: unknown, after: unknown): string {
   const ids = pairToolCallIds(before, after);
   const diff = structuralDiff(ids ? renameIds(before, ids.mapping) : before, after, { ignoreKeys: NOISE_KEYS, maxChanges: 50 });
-  const shown = diff.changes.slice(0, 3).map((c) => `${c.path || '(whole payload)'} ${c.kind}`);
+  const shown = diff.changes.slice(0, 3).map((c) => `${clip(c.path, 60) || '(whole payload)'} ${c.kind}`);
   const more = diff.changes.length - shown.length;
   const parts: string[] = [];
   if (shown.length > 0) parts.push(`${shown.join(', ')}${more > 0 ? ` (+${more}${diff.truncated ? '+' : ''} more)` : ''}`);

@@ -139,7 +139,8 @@ function Relation({ step, fromCall }: { step: StoryStep; fromCall: number | unde
   if (step.relation === 'branch') {
     return (
       <span className="text-amber-700 dark:text-amber-400">
-        a branch: shares the first {step.startIndex} message{step.startIndex === 1 ? '' : 's'} with call {fromCall}, then goes its own way ({added})
+        a branch of call {fromCall}: shares {step.startIndex === 1 ? 'its first message' : `its first ${step.startIndex} messages`}, then goes its own
+        way ({added})
       </span>
     );
   }
