@@ -7,6 +7,7 @@ import { BrowseEmpty } from '../features/browse';
 import { RecordingPage, TestPage } from '../features/recording';
 import { ComparePage } from '../features/compare';
 import { NotFound } from './NotFound';
+import { ServedFolderLive } from '../features/served-folder';
 import { routePatterns } from '../config/paths';
 
 // Replay keys (i12): the dead-weight report loads only when visited.
@@ -48,6 +49,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
+      <ServedFolderLive />
     </QueryClientProvider>
   );
 }

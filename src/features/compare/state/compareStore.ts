@@ -14,7 +14,7 @@ import type { ReadProblem, Side } from '../protocol';
 
 export interface CompareSource {
   name: string;
-  kind: 'picker' | 'input' | 'drop' | 'samples' | 'github';
+  kind: 'picker' | 'input' | 'drop' | 'samples' | 'server' | 'github';
   files: SourceFile[];
   skippedCount: number;
 }
