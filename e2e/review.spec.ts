@@ -263,6 +263,9 @@ test.describe('PR review: generated pairs of every category', () => {
     const panel = page.getByTestId('diff-panel');
     await expect(panel.getByTestId('recording-diff').or(panel.getByRole('alert'))).toBeVisible();
     await expect(panel.getByText('Comparing…')).toHaveCount(0);
+    // Its head file opens in the normal detail view (or says why it cannot), without taking the page down.
+    await page.getByTestId('tab-head').click();
+    await expect(page.getByTestId('recording-detail').or(panel.getByRole('alert'))).toBeVisible();
     // The other pairs still open afterwards: one file's failure stops nothing else.
     await row(page, 'r/tools.json').click();
     await expect(page.getByTestId('tool-call-diff')).toHaveAttribute('data-changed', 'true');

@@ -69,6 +69,8 @@ export function annotateEntries(entries: readonly CompareEntry[], base: readonly
   const headText = textsByPath(head);
   return entries.map((entry) => {
     if (entry.status === 'unchanged') return entry;
+    // Nothing to say about a noise-only pair, and a bulk re-record has thousands: skip reading them again.
+    if (entry.noiseOnly) return { ...entry, categories: ['noise-only'], notes: {} };
     const b = entry.basePath === undefined ? undefined : readSide(baseText.get(entry.basePath), entry.basePath);
     const h = entry.headPath === undefined ? undefined : readSide(headText.get(entry.headPath), entry.headPath);
     if (entry.status === 'added' || entry.status === 'removed') {
