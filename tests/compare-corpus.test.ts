@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { classifySnapshots, diffRecordings, isComparablePath, NOISE_KEYS, type SnapshotFile } from '../src/core/diff';
+import { classifySnapshots, diffRecordings, NOISE_KEYS, type SnapshotFile } from '../src/core/diff';
+import { isCandidatePath } from '../src/core/recording/candidates';
 import { parseRecording } from '../src/core/recording/parseRecording';
 import type { Recording } from '../src/core/recording/types';
 
@@ -24,7 +25,7 @@ function readSnapshot(root: string): SnapshotFile[] {
         continue;
       }
       const path = relative(root, full).split(sep).join('/');
-      if (isComparablePath(path)) out.push({ path, text: readFileSync(full, 'utf8') });
+      if (isCandidatePath(path)) out.push({ path, text: readFileSync(full, 'utf8') });
     }
   };
   walk(root);

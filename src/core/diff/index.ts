@@ -3,7 +3,6 @@ export {
   classifySnapshots,
   identifyDocument,
   groupKeyOf,
-  isComparablePath,
   normalizePath,
   type ClassifyOptions,
   type CompareEntry,
@@ -13,7 +12,7 @@ export {
   type FileKind,
   type SnapshotFile,
 } from './classify';
-export { NOISE_KEYS, stripNoise, equalIgnoringNoise, compareNoise, isNoiseKey, type NoiseComparison } from './noise';
+export { NOISE_KEYS, stripNoise, equalIgnoringNoise, compareNoise, type NoiseComparison } from './noise';
 export {
   structuralDiff,
   DEFAULT_MAX_CHANGES,
@@ -34,5 +33,5 @@ export {
   type ValueChange,
   type WordSegment,
 } from './diffRecordings';
-export { requestSimilarity, requestFeatures, featureSimilarity, type RequestFeatures } from './similarity';
+export { requestFeatures, featureSimilarity, type RequestFeatures } from './similarity';
 export { jsonEqual, canonicalStringify, stripKeys } from './json';

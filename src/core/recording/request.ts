@@ -1,6 +1,7 @@
 import type { ChatMessage, MessagePart, RequestView, ToolCall, ToolDefinition } from './types';
 import { argumentsText, asArray, asObject, asString, stringifyCompact, type JsonObject } from './json';
 import type { RecordingContext } from './kinds/kind';
+import { formatBytes } from '../units/units';
 
 /**
  * How a kind's request `input` is meant: embedding texts, interactions turns,
@@ -410,11 +411,5 @@ function imageLabel(url: string): string {
   if (comma < 0 || !/;base64$/i.test(header)) return media;
   const bytes = Math.floor(((url.length - comma - 1) * 3) / 4);
   return `${media}, ${formatBytes(bytes)}`;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
