@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecordingValue } from './parseRecording';
-import { chatChunk, chatStream, inference, passthrough, sdk, TEST_ID } from './testRecordings';
+import { chatChunk, chatStream, inference, passthrough, sdk, TEST_ID } from '../../../testing/recordings';
 import { ChunkMark, type Recording } from './types';
 import { KIND_REGISTRY } from './kinds/registry';
 

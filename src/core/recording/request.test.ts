@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecordingValue } from './parseRecording';
-import { inference, passthrough } from './testRecordings';
+import { inference, passthrough } from '../../../testing/recordings';
 import type { RequestView } from './types';
 
 function requestOf(value: unknown): RequestView {
