@@ -139,6 +139,20 @@ describe('completions', () => {
     expect(Array.from(streamed.stream!.textEnd)).toEqual([3, 4]);
   });
 
+  it('labels a chat call an older recorder filed under /v1/completions as chat: the body wins over the route', () => {
+    const r = read(
+      inference('/v1/completions', { model: 'm', messages: [{ role: 'user', content: 'Hi?' }], stream: true }, {
+        body: [chatChunk({ content: 'Hi' }), chatChunk({ content: ' there' })],
+        is_streaming: true,
+      }),
+    );
+    expect(r.kind).toBe('chat.completions');
+    expect(r.kindLabel).toBe('chat.completions stream');
+    expect(r.endpoint).toBe('/v1/completions');
+    expect(r.response.text).toBe('Hi there');
+    expect(r.request.messages.map((m) => m.role)).toEqual(['user']);
+  });
+
   it('reads chat chunks sent to /v1/completions', () => {
     const r = read(
       inference('/v1/completions', { model: 'm', prompt: 'x', stream: true }, {

@@ -5,6 +5,8 @@ import { buildTree, flattenTree, type TreeRow } from '../../core/index/tree';
 import type { IndexEntry } from '../../core/index/indexEntry';
 import { visibleControls } from '../../shared/visibleText';
 import { paths, withSearch } from '../../config/paths';
+import { plural } from '../../core/units/units';
+import { useFolderState } from '../../state/folderStore';
 import { useAppAddress } from '../../shared/useAppAddress';
 import { useFilteredEntries } from './useFilteredEntries';
 import { KindBadge } from './KindBadge';
@@ -142,7 +144,8 @@ export function RecordingList() {
         />
         <div className="flex items-center gap-2 text-xs text-zinc-500">
           <span data-testid="list-count" aria-live="polite">
-            {query ? `${recordingCount.toLocaleString()} of ${total.toLocaleString()}` : `${total.toLocaleString()}`} recordings
+            {query ? `${recordingCount.toLocaleString()} of ` : ''}
+            {plural(total, 'recording')}
             {pending ? ' …' : ''}
           </span>
           <span className="flex-1" />
@@ -188,7 +191,9 @@ export function RecordingList() {
         className="min-h-0 flex-1 overflow-auto focus:outline-none"
       >
         {rows.length === 0 ? (
-          <div className="p-4 text-zinc-500">{total === 0 ? 'No recordings yet.' : 'No recording matches this filter.'}</div>
+          <div className="p-4 text-zinc-500" data-testid="list-empty">
+            {total > 0 ? 'No recording matches this filter.' : <EmptyFolder />}
+          </div>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
@@ -216,6 +221,24 @@ export function RecordingList() {
         )}
       </div>
     </div>
+  );
+}
+
+/** Why a loaded folder lists nothing: no JSON at all, or JSON that is not recordings. */
+function EmptyFolder() {
+  const folder = useFolderState();
+  const name = folder.source?.name ?? 'this folder';
+  if (folder.status === 'loading' || folder.listing !== null) return <>Reading {name}…</>;
+  if (folder.errors.length > 0) {
+    return <>None of the {plural(folder.errors.length, 'JSON file')} in “{name}” is a recording; the reasons are listed below.</>;
+  }
+  const skipped = folder.source?.skippedCount ?? 0;
+  return (
+    <>
+      No <code className="font-mono">*.json</code> found in “{name}”
+      {skipped > 0 ? ` (${plural(skipped, 'other file')} skipped)` : ''}. Open the folder that holds the recordings, e.g.{' '}
+      <code className="font-mono">tests/integration</code> of a llama-stack checkout.
+    </>
   );
 }
 

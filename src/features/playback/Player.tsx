@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { Recording, StreamTrack } from '../../core/recording/types';
 import { streamTiming } from '../../core/timing/analyze';
+import { plural } from '../../core/units/units';
 import { asapClock, DEFAULT_SYNTHETIC_RATE, recordedClock, syntheticClock } from '../../core/timing/step';
 import { visibleControls } from '../../shared/visibleText';
 import { chunkDelta } from './chunkJson';
@@ -118,7 +119,7 @@ function PlayerBody({ recording, stream }: { recording: Recording; stream: Strea
           Playback
         </h2>
         <span className="text-[11px] text-zinc-400 dark:text-zinc-500">
-          {recording.kindLabel} · {total.toLocaleString()} chunks
+          {recording.kindLabel} · {plural(total, 'chunk')}
         </span>
         <span className="flex-1" />
         <span className="text-[11px] text-zinc-400 dark:text-zinc-500" aria-hidden="true">

@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { bucketGaps, gapStats, gapsOf, type GapBuckets, type GapStats } from '../../core/timing/gaps';
 import { describeTiming, type StreamTiming } from '../../core/timing/analyze';
 import { DEFAULT_MAX_GAP_MS } from '../../core/timing/step';
+import { plural } from '../../core/units/units';
 
 const CHART_BARS = 240;
 const CHART_HEIGHT = 36;
@@ -80,7 +81,7 @@ export function TimingPanel({ timing, cursor, total, syntheticRate, onSyntheticR
               hint={timing.firstTokenIndex >= 0 ? `chunk ${timing.firstTokenIndex + 1}` : 'no chunk adds content'}
               testId="playback-ttft"
             />
-            <Stat label="duration" value={formatMs(timing.durationMs)} hint={`${total.toLocaleString()} chunks`} testId="playback-duration" />
+            <Stat label="duration" value={formatMs(timing.durationMs)} hint={plural(total, 'chunk')} testId="playback-duration" />
             <Stat
               label="chunks / s"
               value={timing.chunksPerSecond === null ? '—' : timing.chunksPerSecond.toFixed(timing.chunksPerSecond >= 100 ? 0 : 1)}
