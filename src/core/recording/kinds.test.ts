@@ -472,6 +472,23 @@ describe('rerank', () => {
     expect(r.response.body).toEqual(body);
     expect(r.response.text).toBe('');
     expect(r.request.params).toEqual({ model: 'rr', query: 'q', documents: ['a', 'b'] });
+    expect(r.response.ranked).toEqual([{ index: 1, score: 0.9, document: 'b' }]);
+  });
+
+  it("lists llama-stack's scored items (data, items) with their texts", () => {
+    const body = sdk('llama_stack.apis.inference.RerankResponse', {
+      data: [
+        { index: 2, relevance_score: 0.8 },
+        { index: 0, relevance_score: 0.1 },
+      ],
+    });
+    const r = read(
+      passthrough('http://localhost:8321/v1alpha/inference/rerank', { model: 'rr', query: 'cats', items: ['dogs', { text: 'birds' }, 'cats'] }, { body, is_streaming: false }),
+    );
+    expect(r.response.ranked).toEqual([
+      { index: 2, score: 0.8, document: 'cats' },
+      { index: 0, score: 0.1, document: 'dogs' },
+    ]);
   });
 });
 

@@ -202,3 +202,19 @@ describe('completions prompt and embeddings input', () => {
     expect(view.params).toEqual({ input: 'x' });
   });
 });
+
+describe('Ollama /api/chat images', () => {
+  it('become image parts with their format and size, and a non-image stays data', () => {
+    const pngBase64 = PNG.slice('data:image/png;base64,'.length);
+    const request = requestOf(
+      inference('/api/chat', { model: 'llava', messages: [{ role: 'user', content: 'What is in the picture?', images: [pngBase64, 'bm90IGFuIGltYWdl'] }] }, {
+        body: { model: 'llava', message: { role: 'assistant', content: 'A dot.' }, done: true },
+        is_streaming: false,
+      }),
+    );
+    const parts = request.messages[0]!.parts;
+    expect(parts[0]).toEqual({ type: 'text', text: 'What is in the picture?' });
+    expect(parts[1]).toEqual({ type: 'image', url: PNG, label: 'image/png, 70 B' });
+    expect(parts[2]).toMatchObject({ type: 'json', label: 'image (not a known image format, 12 B)' });
+  });
+});

@@ -41,7 +41,8 @@ export function RecordingView({ loaded }: { loaded: LoadedRecording }) {
         </PanelBoundary>
       )}
       <PanelBoundary panel="raw JSON" file={file.path}>
-        <RawSection loaded={loaded} />
+        {/* A response the inspector cannot read is shown as recorded, open. */}
+        <RawSection loaded={loaded} defaultOpen={recording.kind === 'unknown'} />
       </PanelBoundary>
     </article>
   );
