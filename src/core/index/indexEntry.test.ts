@@ -42,3 +42,15 @@ describe('list preview', () => {
     expect(entry.requestMessages).toBe(3);
   });
 });
+
+describe('models list preview', () => {
+  it('counts the models and names the first ones', () => {
+    const envelope = inference('/v1/models', {}, {
+      body: [sdk('openai.types.model.Model', { id: 'gpt-4o', created: 1_700_000_000, object: 'model', owned_by: 'openai' }), sdk('openai.types.model.Model', { id: 'o3', created: 1_700_000_000, object: 'model', owned_by: 'openai' })],
+      is_streaming: false,
+    });
+    const result = parseRecording(toJson(envelope), 'r/models-abc.json');
+    if (!result.ok) throw new Error(result.error.reason);
+    expect(toIndexEntry(result.recording, 1, 1).preview).toBe('2 models: gpt-4o, o3');
+  });
+});

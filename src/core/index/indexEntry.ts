@@ -73,7 +73,10 @@ export function toIndexEntry(recording: Recording, size: number, lastModified: n
     hasError: recording.error !== null,
     toolNames,
     requestMessages: recording.request.messages.length,
-    preview: oneLine((answer || toolCallsPreview(response.toolCalls)).slice(0, PREVIEW_CHARS * 2)).slice(0, PREVIEW_CHARS),
+    preview: oneLine((answer || toolCallsPreview(response.toolCalls) || modelsPreview(response.models)).slice(0, PREVIEW_CHARS * 2)).slice(
+      0,
+      PREVIEW_CHARS,
+    ),
     search,
   };
 }
@@ -82,6 +85,13 @@ export function toIndexEntry(recording: Recording, size: number, lastModified: n
 function toolCallsPreview(calls: readonly { name: string; arguments: string }[]): string {
   if (calls.length === 0) return '';
   return `→ ${calls.map((call) => `${call.name}(${call.arguments.slice(0, PREVIEW_CHARS)})`).join(', ')}`;
+}
+
+/** A models list: how many, and the first ids, so two lists tell apart in the list. */
+function modelsPreview(models: readonly Record<string, unknown>[] | undefined): string {
+  if (!models) return '';
+  const ids = models.slice(0, 8).map((model) => String(model.id ?? model.name ?? model.model ?? model.identifier ?? '?'));
+  return `${models.length} ${models.length === 1 ? 'model' : 'models'}: ${ids.join(', ')}${models.length > ids.length ? ', …' : ''}`;
 }
 
 function oneLine(text: string): string {

@@ -79,21 +79,36 @@ export function RecordingList() {
   const openRow = useCallback(
     (row: TreeRow) => {
       const search = withSearch('', { q: query || null });
-      if (row.kind === 'recording' && row.entry) navigate(paths.recording(row.entry.path, search));
-      else if (row.kind === 'test' && row.testKey) navigate(paths.test(row.testKey, search));
+      if (row.kind === 'recording' && row.entry) {
+        navigate(paths.recording(row.entry.path, search));
+        // Focus leaves the list, so Space and the arrows reach the recording's player; j/k still move here.
+        const focused = document.activeElement;
+        if (focused instanceof HTMLElement && (focused === searchRef.current || scrollRef.current?.contains(focused))) focused.blur();
+      } else if (row.kind === 'test' && row.testKey) navigate(paths.test(row.testKey, search));
       else toggle(row.key);
     },
     [navigate, query, toggle],
   );
 
+  // Page-wide keys, wherever focus is except in a text field: `/` to filter, `j`/`k` to move in the list.
+  const moveRef = useRef<(delta: number) => void>(() => {});
+  moveRef.current = (delta: number) => {
+    if (rows.length === 0) return;
+    setCursor(Math.max(0, Math.min(rows.length - 1, (activeIndex < 0 ? -1 : activeIndex) + delta)));
+  };
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      const target = event.target as HTMLElement;
-      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
-      if (event.key === '/' && !event.metaKey && !event.ctrlKey) {
+      if (event.metaKey || event.ctrlKey || event.altKey || event.defaultPrevented) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (target?.closest('input:not([type=range]):not([type=checkbox]):not([type=radio]):not([type=button]), textarea, select, [contenteditable="true"]')) return;
+      if (event.key === '/') {
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
+      } else if ((event.key === 'j' || event.key === 'k') && !scrollRef.current?.contains(target)) {
+        event.preventDefault();
+        scrollRef.current?.focus({ preventScroll: true });
+        moveRef.current(event.key === 'j' ? 1 : -1);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -131,7 +146,16 @@ export function RecordingList() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === 'ArrowDown' || event.key === 'Enter') {
+            if (event.key === 'Enter') {
+              // Enter opens the first matching recording (or test, when none is listed).
+              event.preventDefault();
+              const firstRecording = rows.findIndex((row) => row.kind === 'recording');
+              const first = firstRecording >= 0 ? firstRecording : rows.findIndex((row) => row.kind === 'test');
+              if (first >= 0) {
+                setCursor(first);
+                openRow(rows[first]!);
+              }
+            } else if (event.key === 'ArrowDown') {
               event.preventDefault();
               scrollRef.current?.focus();
               setCursor(0);
@@ -311,6 +335,18 @@ function Row({
   );
 }
 
+/**
+ * Enough of a file name to tell files apart: the first 8 characters of a
+ * hash name, and for `models-<hash>-<suffix>.json` (every models list shares
+ * its hash) the prefix and the suffix.
+ */
+function shortFileName(fileName: string): string {
+  const stem = fileName.replace(/\.json$/i, '');
+  const parts = stem.split('-');
+  if (parts.length >= 3 && /^[0-9a-f]{16,}$/i.test(parts[1]!)) return `${parts[0]}…${parts.at(-1)!.slice(0, 8)}`;
+  return stem.slice(0, 8);
+}
+
 function RecordingRowContent({ entry, flat }: { entry: IndexEntry; flat: boolean }) {
   const fileName = entry.path.slice(entry.path.lastIndexOf('/') + 1);
   return (
@@ -323,7 +359,7 @@ function RecordingRowContent({ entry, flat }: { entry: IndexEntry; flat: boolean
           <span className="text-zinc-600 dark:text-zinc-400">{entry.preview ? visibleControls(entry.preview) : <i>{entry.endpoint}</i>}</span>
         )}
       </span>
-      <span className="shrink-0 font-mono text-[11px] text-zinc-400">{fileName.slice(0, 8)}</span>
+      <span className="shrink-0 font-mono text-[11px] text-zinc-400">{shortFileName(fileName)}</span>
     </>
   );
 }

@@ -57,7 +57,9 @@ export function ChunkView({ chunk, cursor, marks, delta, when }: ChunkViewProps)
     <div className="flex min-w-0 flex-col gap-1">
       <div className="flex flex-wrap items-center gap-1.5 text-[11px]">
         <span className="font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Chunk</span>
-        <span className="font-mono text-zinc-700 dark:text-zinc-300">{cursor < 0 ? '—' : `#${cursor}`}</span>
+        <span data-testid="playback-chunk-number" className="font-mono text-zinc-700 dark:text-zinc-300">
+          {cursor < 0 ? '—' : `#${cursor}`}
+        </span>
         {when && <span className="font-mono text-zinc-400 dark:text-zinc-500">{when}</span>}
         {MARK_NAMES.filter(([flag]) => marks & flag).map(([flag, name, colors]) => (
           <span key={flag} className={`rounded px-1 py-px ${colors}`}>
