@@ -30,8 +30,6 @@ const SECONDS_CHAT = `${INFERENCE}/f49cce03175e1265e45c496716fd6c302cf45a8ee2352
 /** Two parallel tool calls streamed as fragments. */
 const TOOL_CHAT = `${INFERENCE}/06368d3374c17d61d5f49c91cec22ec3b118ee20a534b0e1386be155fb9d361e.json`;
 
-/** Reasoning streamed before the text. */
-
 type Json = Record<string, unknown>;
 
 function chunksOf(rel: string, dir = samplesDir): Json[] {
