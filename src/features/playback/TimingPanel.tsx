@@ -77,8 +77,14 @@ export function TimingPanel({ timing, cursor, total, syntheticRate, onSyntheticR
           <dl className="mt-2 grid grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-x-4 gap-y-1">
             <Stat
               label="time to first token"
-              value={formatMs(timing.ttftMs)}
-              hint={timing.firstTokenIndex >= 0 ? `chunk ${timing.firstTokenIndex + 1}` : 'no chunk adds content'}
+              value={timing.ttftMs === null && timing.firstTokenIndex === 0 ? 'unknown' : formatMs(timing.ttftMs)}
+              hint={
+                timing.firstTokenIndex === 0
+                  ? 'the first chunk already carries text; when the request was sent is not recorded'
+                  : timing.firstTokenIndex > 0
+                    ? `at chunk #${timing.firstTokenIndex}`
+                    : 'no chunk adds content'
+              }
               testId="playback-ttft"
             />
             <Stat label="duration" value={formatMs(timing.durationMs)} hint={plural(total, 'chunk')} testId="playback-duration" />

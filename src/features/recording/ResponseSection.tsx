@@ -8,6 +8,7 @@ import { JsonTree, safeStringify } from '../../shared/ui/JsonTree';
 import { visibleControls } from '../../shared/visibleText';
 import { ToolArguments } from './ToolArguments';
 import { cutOffNotice } from '../../core/recording/cutOff';
+import { formatNanoseconds } from '../../core/units/units';
 import { EmbeddingsView, FileChunksView, ModelsTable, RerankView, SseEventsView, ToolResultView } from './KindViews';
 
 const NO_CHAT_TEXT = new Set<Recording['kind']>(['embeddings', 'ollama.embeddings', 'models', 'ollama.models', 'tool', 'file-processor', 'rerank']);
@@ -147,7 +148,7 @@ function ResponseMeta({ recording }: { recording: Recording }) {
   if (response.status !== undefined) rows.push(['HTTP status', String(response.status)]);
   if (recording.streaming) rows.push(['chunks', recording.chunkCount.toLocaleString()]);
   if (recording.responseType) rows.push(['type', recording.responseType]);
-  const usage = response.usage ? flattenUsage(response.usage) : [];
+  const usage = response.usage ? flattenUsage(response.usage, recording.kind.startsWith('ollama')) : [];
   if (rows.length === 0 && usage.length === 0) return null;
   return (
     <div className="mb-3 flex flex-wrap gap-x-8 gap-y-2 text-xs">
@@ -176,13 +177,15 @@ function ResponseMeta({ recording }: { recording: Recording }) {
 }
 
 /** Usage objects nest (prompt_tokens_details.cached_tokens); show leaves as dotted keys. */
-function flattenUsage(usage: Record<string, unknown>): [string, string][] {
+function flattenUsage(usage: Record<string, unknown>, ollama: boolean): [string, string][] {
   const out: [string, string][] = [];
   const walk = (value: unknown, prefix: string, depth: number) => {
     if (value !== null && typeof value === 'object' && depth < 4) {
       for (const [k, v] of Object.entries(value)) walk(v, prefix ? `${prefix}.${k}` : k, depth + 1);
     } else if (value !== null && value !== undefined) {
-      out.push([prefix, typeof value === 'number' ? value.toLocaleString() : safeStringify(value)]);
+      // Ollama reports durations in nanoseconds: seconds read better, the exact count stays beside them.
+      if (ollama && typeof value === 'number' && prefix.endsWith('_duration')) out.push([prefix, `${formatNanoseconds(value)} (${value.toLocaleString()} ns)`]);
+      else out.push([prefix, typeof value === 'number' ? value.toLocaleString() : safeStringify(value)]);
     }
   };
   walk(usage, '', 0);
