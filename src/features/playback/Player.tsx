@@ -6,6 +6,7 @@ import { asapClock, DEFAULT_SYNTHETIC_RATE, recordedClock, syntheticClock } from
 import { visibleControls } from '../../shared/visibleText';
 import { chunkDelta } from './chunkJson';
 import { ChunkView } from './ChunkView';
+import { ChunkTable } from './ChunkTable';
 import { GrowingText } from './GrowingText';
 import { Icon, type IconName } from './icons';
 import { classifyKeyTarget, playerKeyAction } from './keys';
@@ -273,6 +274,10 @@ function PlayerBody({ recording, stream }: { recording: Recording; stream: Strea
           )}
         </div>
         <ChunkView chunk={cursor >= 0 ? stream.chunks[cursor] : undefined} cursor={cursor} marks={cursor >= 0 ? (stream.marks[cursor] ?? 0) : 0} delta={delta} when={when} />
+      </div>
+
+      <div className="mt-3">
+        <ChunkTable stream={stream} response={response} offsets={offsets} cursor={cursor} onSeek={seekTo} />
       </div>
 
       <div className="mt-3">
