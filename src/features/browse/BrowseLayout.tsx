@@ -5,6 +5,7 @@ import { RecordingList } from './RecordingList';
 import { LoadErrors } from './LoadErrors';
 import { useResizableWidth } from './useResizableWidth';
 import { NoFolder } from '../open-folder';
+import { KeySummary } from '../replay-keys';
 
 export function BrowseLayout() {
   const folder = useFolderState();
@@ -25,6 +26,7 @@ export function BrowseLayout() {
         aria-label="Recordings"
       >
         <PanelBoundary panel="recording list">
+          <KeySummary />
           <RecordingList />
           <LoadErrors />
         </PanelBoundary>

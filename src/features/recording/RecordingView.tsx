@@ -5,6 +5,7 @@ import { ResponseSection } from './ResponseSection';
 import { RawSection } from './RawSection';
 import { PanelBoundary } from '../../shared/ui/PanelBoundary';
 import { Player } from '../playback';
+import { ReplayKeySection } from '../replay-keys';
 
 export function RecordingView({ loaded }: { loaded: LoadedRecording }) {
   const { recording, file } = loaded;
@@ -27,6 +28,7 @@ export function RecordingView({ loaded }: { loaded: LoadedRecording }) {
         {recording.stream && (
           <a href="#playback" className="text-zinc-600 hover:text-indigo-600 dark:text-zinc-400">Playback</a>
         )}
+        <a href="#replay-key" className="text-zinc-600 hover:text-indigo-600 dark:text-zinc-400">Replay key</a>
         <a href="#raw" className="text-zinc-600 hover:text-indigo-600 dark:text-zinc-400">Raw JSON</a>
       </nav>
       <PanelBoundary panel="request" file={file.path}>
@@ -40,6 +42,9 @@ export function RecordingView({ loaded }: { loaded: LoadedRecording }) {
           <Player recording={recording} />
         </PanelBoundary>
       )}
+      <PanelBoundary panel="replay key" file={file.path}>
+        <ReplayKeySection path={file.path} />
+      </PanelBoundary>
       <PanelBoundary panel="raw JSON" file={file.path}>
         {/* A response the inspector cannot read is shown as recorded, open. */}
         <RawSection loaded={loaded} defaultOpen={recording.kind === 'unknown'} />
