@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { IndexEntry, IndexError } from '../../src/core/index/indexEntry';
-import type { FolderChangeEvent, ServedFile, ServedFolder, ServedSide } from '../../src/core/served-folder/protocol';
+import type { FolderChangeEvent, ServedFile, ServedFolder, ServedKeys, ServedSide } from '../../src/core/served-folder/protocol';
 import type { CachedItem, IndexCache } from './cache';
 import type { IndexedValue } from './indexFile';
 import type { ParsePool } from './parsePool';
@@ -63,6 +63,9 @@ export class FolderIndex {
   private bodies = new Map<IndexEncoding, Promise<Buffer>>();
   private savedResponse: (IndexBody & { counts: IndexCounts }) | null = null;
   private cache: IndexCache | null = null;
+  /** Resolves once every entry carries its replay key (computed after the index, see ServedFolder.keysPending). */
+  private keysDone: Promise<void> = Promise.resolve();
+  private keysPending = false;
 
   constructor(
     readonly side: ServedSide,
@@ -88,6 +91,49 @@ export class FolderIndex {
       return;
     }
     await this.loadValues(onProgress);
+    this.startKeys();
+  }
+
+  /** Computes the replay keys the entries lack, in the pool, after the index is served. */
+  private startKeys(): void {
+    const missing = [...this.values.values()].flatMap((value) => ('entry' in value && !value.entry.replayKey ? [value.entry.path] : []));
+    if (missing.length === 0) return;
+    this.keysPending = true;
+    this.snapshotCache = null;
+    const files = missing.flatMap((filePath) => {
+      const file = this.files.get(filePath);
+      return file ? [file] : [];
+    });
+    this.keysDone = this.pool.keys(files).then(
+      (keyed) => {
+        for (const value of keyed) {
+          const indexed = this.values.get(value.path);
+          if ('key' in value && indexed && 'entry' in indexed) indexed.entry.replayKey = value.key;
+        }
+        this.finishKeys();
+      },
+      () => this.finishKeys(),
+    );
+  }
+
+  private finishKeys(): void {
+    this.keysPending = false;
+    this.snapshotCache = null;
+    this.bodies.clear();
+    this.savedResponse = null;
+    if (this.cache) void this.cache.write(this.cacheItems());
+    // The complete index is compressed and saved now, so the next start sends it at once.
+    void this.indexBody({ br: true, gzip: true }).catch(() => undefined);
+  }
+
+  /** Every entry's replay key, once known, encoded like the index. */
+  async keysBody(accepts: { br: boolean; gzip: boolean }): Promise<IndexBody> {
+    await this.ensureValues();
+    await this.keysDone;
+    const keys: ServedKeys['keys'] = {};
+    for (const value of this.values.values()) if ('entry' in value && value.entry.replayKey) keys[value.entry.path] = value.entry.replayKey;
+    const encoding: IndexEncoding = accepts.br ? 'br' : accepts.gzip ? 'gzip' : 'identity';
+    return { encoding, body: await encode(Buffer.from(JSON.stringify({ keys } satisfies ServedKeys)), encoding) };
   }
 
   /** Entries from the cache where size and time match, the rest read and parsed by the pool. */
@@ -116,6 +162,7 @@ export class FolderIndex {
     if (!this.valuesPending) return Promise.resolve();
     this.deferredValues ??= this.loadValues().then(() => {
       this.valuesPending = false;
+      this.startKeys();
     });
     return this.deferredValues;
   }
@@ -174,7 +221,7 @@ export class FolderIndex {
     files.sort(byPath);
     entries.sort(byPath);
     errors.sort(byPath);
-    return { side: this.side, name: this.name, files, entries, errors, skippedCount: this.skippedCount };
+    return { side: this.side, name: this.name, files, entries, errors, skippedCount: this.skippedCount, keysPending: this.keysPending };
   }
 
   /**
@@ -189,15 +236,10 @@ export class FolderIndex {
     let body = this.bodies.get(encoding);
     if (!body) {
       const snapshot = await this.snapshot();
-      const json = Buffer.from(JSON.stringify(snapshot));
-      body =
-        encoding === 'br'
-          ? brotliAsync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } })
-          : encoding === 'gzip'
-            ? gzipAsync(json, { level: 1 })
-            : Promise.resolve(json);
+      body = encode(Buffer.from(JSON.stringify(snapshot)), encoding);
       this.bodies.set(encoding, body);
-      if (encoding !== 'identity' && this.cache) {
+      // Only a complete index (keys included) is worth sending again after a restart.
+      if (encoding !== 'identity' && this.cache && !snapshot.keysPending) {
         const cache = this.cache;
         const fingerprint = this.fingerprint();
         const counts = { entries: snapshot.entries.length, errors: snapshot.errors.length, files: snapshot.files.length };
@@ -225,6 +267,9 @@ export class FolderIndex {
     });
     if (removed.length === 0 && changed.length === 0) return null;
     const values = await this.pool.index(changed);
+    const keyed = await this.pool.keys(changed);
+    const keyByPath = new Map(keyed.flatMap((value) => ('key' in value ? [[value.path, value.key] as const] : [])));
+    for (const value of values) if ('entry' in value) value.entry.replayKey = keyByPath.get(value.entry.path);
     for (const filePath of removed) {
       this.files.delete(filePath);
       this.values.delete(filePath);
@@ -244,6 +289,12 @@ export class FolderIndex {
       removed,
     };
   }
+}
+
+function encode(json: Buffer, encoding: IndexEncoding): Promise<Buffer> {
+  if (encoding === 'br') return brotliAsync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } });
+  if (encoding === 'gzip') return gzipAsync(json, { level: 1 });
+  return Promise.resolve(json);
 }
 
 function pathOf(value: IndexedValue): string {
