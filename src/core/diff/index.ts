@@ -56,3 +56,4 @@ export {
   type ReviewOptions,
 } from './review';
 export { reviewMarkdown, type ReviewMarkdownInput } from './reviewMarkdown';
+export { findLeftBehind, touchedTestIds } from './leftBehind';

@@ -11,6 +11,7 @@ import { classifySnapshots, summarize, type ClassifyOptions, type CompareEntry, 
 import { preferredTextLayout, wordDiff } from './diffRecordings';
 import { normalizePath } from './classify';
 import { tryParseJson } from './json';
+import { findLeftBehind } from './leftBehind';
 import { NOISE_KEYS } from './noise';
 import { structuralDiff } from './structuralDiff';
 import { pairToolCallIds, renameIds } from './toolCallIds';
@@ -36,7 +37,8 @@ export interface FolderReview {
 export type LeftBehindFinder = (entries: readonly CompareEntry[], head: readonly SnapshotFile[]) => Promise<LeftBehindFile[] | null>;
 
 export interface ReviewOptions extends ClassifyOptions {
-  leftBehind?: LeftBehindFinder;
+  /** Defaults to findLeftBehind (replay keys of the touched tests); false skips it (left_behind is then null). */
+  leftBehind?: LeftBehindFinder | false;
 }
 
 /** Classification plus categories and notes for every changed entry: the synchronous part of a review. */
@@ -56,7 +58,8 @@ export async function reviewFolders(
   options: ReviewOptions = {},
 ): Promise<FolderReview> {
   const { entries, summary } = reviewSnapshots(base, head, options);
-  const leftBehind = options.leftBehind ? await options.leftBehind(entries, head) : null;
+  const finder = options.leftBehind === undefined ? findLeftBehind : options.leftBehind;
+  const leftBehind = finder ? await finder(entries, head) : null;
   return { entries, summary: { ...summary, leftBehind: leftBehind?.length ?? null }, leftBehind };
 }
 

@@ -5,7 +5,7 @@
  * snapshots would otherwise stay resident); a pair's diff re-reads its two
  * files, which costs milliseconds.
  */
-import { compareNoise, diffRecordings, limitDepth, reviewSnapshots, structuralDiff, wordDiff, NOISE_KEYS, type SnapshotFile } from '../../core/diff';
+import { compareNoise, diffRecordings, findLeftBehind, limitDepth, reviewSnapshots, structuralDiff, wordDiff, NOISE_KEYS, type SnapshotFile } from '../../core/diff';
 import { parseRecordingValue } from '../../core/recording/parseRecording';
 import { readSourceFile, type SourceFile } from '../../sources/types';
 import type { CompareRequest, CompareResponse, PairDiff, ReadProblem, Side } from './protocol';
@@ -105,7 +105,11 @@ async function compare(base: SourceFile[], head: SourceFile[], wantLeftBehind: b
     post({ type: 'left-behind', files: null, reason: 'A pull request loaded by its URL brings only the files it changed: open the two folders to count the files it left behind.' });
     return;
   }
-  post({ type: 'left-behind', files: null, reason: 'Replay keys are not computed in this build.' });
+  try {
+    post({ type: 'left-behind', files: await findLeftBehind(review.entries, snapshots.head) });
+  } catch (error) {
+    post({ type: 'left-behind', files: null, reason: `replay keys could not be computed: ${describe(error)}` });
+  }
 }
 
 interface Parsed {

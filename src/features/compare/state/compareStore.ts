@@ -25,9 +25,11 @@ export interface CompareSource {
  * files, so there the count cannot be known.
  */
 export type LeftBehindState =
-  | { status: 'idle' | 'computing' }
+  | { status: 'idle' }
+  | { status: 'computing' }
   | { status: 'done'; files: LeftBehindFile[] }
-  | { status: 'unavailable' | 'failed'; reason: string };
+  | { status: 'unavailable'; reason: string }
+  | { status: 'failed'; reason: string };
 
 export interface RunState {
   /** New for every run; caches keyed on it never mix two comparisons. */
