@@ -31,6 +31,11 @@ export interface IndexCounts {
   fromCache: number;
 }
 
+/** Keys start this long after the index was sent (the page is decoding and listing it)… */
+const KEYS_DELAY_AFTER_INDEX_MS = 300;
+/** …or this long after the load when no page has asked yet. */
+const KEYS_DELAY_UNREQUESTED_MS = 1_500;
+
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** Everything the index response depends on: a folder whose listing is unchanged has the same index. */
@@ -91,12 +96,32 @@ export class FolderIndex {
       return;
     }
     await this.loadValues(onProgress);
-    this.startKeys();
+    this.keysPending = this.entriesWithoutKeys().length > 0;
+    this.snapshotCache = null;
+    if (this.keysPending) this.scheduleKeys(KEYS_DELAY_UNREQUESTED_MS);
   }
+
+  private keysTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Keys wait until the page has its index (they would take the cores while it
+   * decodes and lists it), or a moment when no page asks.
+   */
+  private scheduleKeys(delay: number): void {
+    if (this.keysStarted) return;
+    if (this.keysTimer) clearTimeout(this.keysTimer);
+    this.keysTimer = setTimeout(() => this.startKeys(), delay);
+    this.keysTimer.unref();
+  }
+
+  private keysStarted = false;
 
   /** Computes the replay keys the entries lack, in the pool, after the index is served. */
   private startKeys(): void {
-    const missing = [...this.values.values()].flatMap((value) => ('entry' in value && !value.entry.replayKey ? [value.entry.path] : []));
+    if (this.keysTimer) clearTimeout(this.keysTimer);
+    if (this.keysStarted) return;
+    this.keysStarted = true;
+    const missing = this.entriesWithoutKeys();
     if (missing.length === 0) return;
     this.keysPending = true;
     this.snapshotCache = null;
@@ -116,6 +141,10 @@ export class FolderIndex {
     );
   }
 
+  private entriesWithoutKeys(): string[] {
+    return [...this.values.values()].flatMap((value) => ('entry' in value && !value.entry.replayKey ? [value.entry.path] : []));
+  }
+
   private finishKeys(): void {
     this.keysPending = false;
     this.snapshotCache = null;
@@ -129,6 +158,7 @@ export class FolderIndex {
   /** Every entry's replay key, once known, encoded like the index. */
   async keysBody(accepts: { br: boolean; gzip: boolean }): Promise<IndexBody> {
     await this.ensureValues();
+    this.startKeys();
     await this.keysDone;
     const keys: ServedKeys['keys'] = {};
     for (const value of this.values.values()) if ('entry' in value && value.entry.replayKey) keys[value.entry.path] = value.entry.replayKey;
@@ -248,7 +278,9 @@ export class FolderIndex {
         });
       }
     }
-    return { encoding, body: await body };
+    const bytes = await body;
+    if (this.keysPending) this.scheduleKeys(KEYS_DELAY_AFTER_INDEX_MS);
+    return { encoding, body: bytes };
   }
 
   /**
