@@ -36,6 +36,9 @@ const KEYS_DELAY_AFTER_INDEX_MS = 300;
 /** …or this long after the load when no page has asked yet. */
 const KEYS_DELAY_UNREQUESTED_MS = 1_500;
 
+/** The cache is written this long after a load, off the page's critical path. */
+const CACHE_WRITE_DELAY_MS = 500;
+
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** Everything the index response depends on: a folder whose listing is unchanged has the same index. */
@@ -184,8 +187,13 @@ export class FolderIndex {
       onProgress?.({ done, total: this.files.size });
     });
     this.snapshotCache = null;
-    // Saved after the load, not before it completes: the page is waiting for the index, not for the cache.
-    if (this.cache && (toRead.length > 0 || cached.size !== this.files.size)) void this.cache.write(this.cacheItems());
+    // Serialising the cache takes the main thread for a while, so it waits until the page
+    // likely has its index. Saved now even when keys are still to come (finishKeys saves
+    // again): a server stopped early still leaves the entries for the next start.
+    if (this.cache && (toRead.length > 0 || cached.size !== this.files.size)) {
+      const cache = this.cache;
+      setTimeout(() => void cache.write(this.cacheItems()), CACHE_WRITE_DELAY_MS).unref();
+    }
   }
 
   private ensureValues(): Promise<void> {
