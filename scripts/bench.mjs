@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { measureServe, printServe } from './bench-serve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus', 'llama-stack-head');
@@ -46,6 +47,7 @@ function walk(dir, out = []) {
 
 console.log('bench: building…');
 execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'inherit' });
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
   cwd: root,
   stdio: 'ignore',
@@ -212,10 +214,20 @@ async function exerciseAfterLoad(page) {
 }
 
 async function measureFolder(folder, runs, { withReopen }) {
-  const results = { floor: [], cold: [], errors: [], count: [], firstRow: [], warm: [], heap: [], open: [], search: [], appSearch: [], longTasks: [] };
+  const results = { floor: [], cold: [], coldNoKeys: [], errors: [], count: [], firstRow: [], warm: [], heap: [], open: [], search: [], appSearch: [], longTasks: [] };
   for (let run = 0; run < runs; run++) {
     console.log(`bench: ${path.basename(folder)} run ${run + 1}/${runs}: floor…`);
     results.floor.push(await measureFloor(folder));
+    if (withReopen) {
+      // The same cold load with replay keys switched off (?keys=off): what the keys cost.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${BASE}/?keys=off`);
+      await page.waitForTimeout(300);
+      await page.getByTestId('folder-input').setInputFiles(folder);
+      results.coldNoKeys.push((await indexStatus(page)).ms);
+      await context.close();
+    }
     console.log(`bench: … cold load`);
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -411,6 +423,8 @@ async function measurePlayback() {
 
 const picker = SCALE > 1 ? null : await measurePicker();
 const playback = SCALE > 1 ? {} : await measurePlayback();
+// The command line's server (recording-inspector DIR), against the same floor.
+const served = SCALE > 1 ? null : await measureServe(browser, corpus, { runs: RUNS });
 await browser.close();
 stopServer();
 
@@ -424,6 +438,7 @@ console.log(`corpus: ${files.length.toLocaleString('en')} files, ${(corpusBytes 
 console.log(`raw read floor (text of every file, nothing else):  ${fmt(floor)}   runs ${results.floor.map(fmt).join(', ')}`);
 console.log(`cold index (folder-input, data-ms):                 ${fmt(cold)}   runs ${results.cold.map(fmt).join(', ')}`);
 console.log(`cold / floor ratio:                                 ${(cold / floor).toFixed(2)}   (target ≤ 1.30)`);
+console.log(`cold index without replay keys (?keys=off):         ${fmt(median(results.coldNoKeys))}   runs ${results.coldNoKeys.map(fmt).join(', ')}; ratio ${(median(results.coldNoKeys) / floor).toFixed(2)}`);
 console.log(`first rows visible after choosing the folder:       ${fmt(median(results.firstRow))}   (target ≤ 500 ms)`);
 console.log(`re-open (IndexedDB cache, data-ms):                 ${fmt(warm)}   = ${((warm / cold) * 100).toFixed(0)}% of cold (target ≤ 25%)`);
 if (picker) console.log(`folder picker (File System Access): cold ${fmt(picker.cold[0])}, re-open ${fmt(median(picker.warm))} = ${((median(picker.warm) / picker.cold[0]) * 100).toFixed(0)}% of its cold   re-opens ${picker.warm.map(fmt).join(', ')}`);
@@ -452,4 +467,5 @@ if (scaled) {
 for (const [speed, f] of Object.entries(playback)) {
   console.log(`playback 20,000 chunks at ${speed === 'max' ? 'max speed' : `${speed}×`}, frame p50/p95/max:  ${f.p50.toFixed(1)} / ${f.p95.toFixed(1)} / ${f.max.toFixed(1)} ms   (60 fps = 16.7 ms)`);
 }
+if (served) printServe(served, floor);
 process.exit(0);

@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import { SearchIndex } from '../core/index/searchIndex';
+import type { FileKey } from '../core/replay-keys';
 import { ensureMetadata, type FolderSource, type SourceFile } from '../sources/types';
 import { indexInWorkers } from '../workers/indexPool';
 import { fingerprintFiles } from '../sources/fingerprint';
@@ -28,6 +29,8 @@ export interface FolderState {
   checking: boolean;
   /** A folder chosen but still being listed (walking a directory handle), before its load starts. */
   listing: string | null;
+  /** The entries are listed but their replay keys are still being computed elsewhere (the command line's server). */
+  keysPending: boolean;
   /** Bumped by every load, so caches keyed on it never mix two folders. */
   loadId: number;
   /** The filter's word index, grown as entries arrive (one per load; it only ever grows). */
@@ -48,6 +51,7 @@ const initialState: FolderState = {
   cacheSaved: false,
   checking: false,
   listing: null,
+  keysPending: false,
   loadId: 0,
   searchIndex: new SearchIndex(),
 };
@@ -222,7 +226,7 @@ async function saveCache(source: FolderSource, entries: IndexEntry[], errors: In
  */
 export async function loadIndexedFolder(
   name: string,
-  fetchIndex: () => Promise<{ source: FolderSource; entries: IndexEntry[]; errors: IndexError[]; fromCache: number }>,
+  fetchIndex: () => Promise<{ source: FolderSource; entries: IndexEntry[]; errors: IndexError[]; fromCache: number; keysPending: boolean }>,
   startedAt: number = performance.now(),
 ): Promise<void> {
   currentLoad?.abort();
@@ -237,7 +241,7 @@ export async function loadIndexedFolder(
     searchIndex: new SearchIndex(),
   });
   try {
-    const { source, entries, errors, fromCache } = await fetchIndex();
+    const { source, entries, errors, fromCache, keysPending } = await fetchIndex();
     if (controller.signal.aborted) return;
     const total = entries.length + errors.length;
     const searchIndex = new SearchIndex();
@@ -252,12 +256,27 @@ export async function loadIndexedFolder(
       total,
       processed: total,
       fromCache,
+      keysPending,
       ms: Math.round(performance.now() - startedAt),
     });
   } catch (error) {
     if (controller.signal.aborted) return;
     publish({ status: 'failed', failure: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** The replay keys of an indexed folder's entries, arriving after the entries themselves (see `keysPending`). */
+export function applyReplayKeys(loadId: number, keys: Readonly<Record<string, FileKey>>): void {
+  const state = getFolderState();
+  if (state.loadId !== loadId || state.status !== 'done') return;
+  const entries = state.entries.map((entry) => {
+    const replayKey = Object.hasOwn(keys, entry.path) ? keys[entry.path] : undefined;
+    return replayKey && !entry.replayKey ? { ...entry, replayKey } : entry;
+  });
+  // New entry objects: the search index (keyed by entry) is rebuilt for them.
+  const searchIndex = new SearchIndex();
+  searchIndex.add(entries);
+  publish({ entries, keysPending: false, searchIndex });
 }
 
 /**

@@ -91,13 +91,21 @@ const byLabel = (a: Node, b: Node) => {
   return collator.compare(a.label, b.label);
 };
 
+/**
+ * A test's calls in the order they were made: each turn of a conversation
+ * resends the earlier messages, so fewer request messages came first; the
+ * path breaks ties so the order is stable.
+ */
+const byCallOrder = (a: IndexEntry, b: IndexEntry) =>
+  (a.requestMessages ?? 0) - (b.requestMessages ?? 0) || collator.compare(a.path, b.path);
+
 /** Rows for the nodes whose ancestors are all expanded (`collapsed` holds keys the user closed). */
 export function flattenTree(root: Node, collapsed: ReadonlySet<string>, expandAll: boolean): TreeRow[] {
   const rows: TreeRow[] = [];
   // Recordings are pushed as entries, not nodes: a node (with its Map) per recording was most of the cost.
   const stack: ({ node: Node; depth: number } | { entry: IndexEntry; depth: number })[] = [];
   const pushChildren = (node: Node, depth: number) => {
-    const entries = node.entries.length > 1 ? [...node.entries].sort((a, b) => collator.compare(a.path, b.path)) : node.entries;
+    const entries = node.entries.length > 1 ? [...node.entries].sort(byCallOrder) : node.entries;
     for (let i = entries.length - 1; i >= 0; i--) stack.push({ entry: entries[i]!, depth });
     const kids = [...node.children.values()].sort(byLabel);
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth });

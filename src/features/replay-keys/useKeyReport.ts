@@ -56,7 +56,8 @@ let partial: { entries: readonly IndexEntry[]; report: KeyReport } | null = null
 
 export function useKeyReport(): KeyReport {
   const folder = useFolderState();
-  const done = folder.status === 'done';
+  // A served folder lists its entries before their keys arrive (folderStore `keysPending`).
+  const done = folder.status === 'done' && !folder.keysPending;
   // The folder store publishes a new entries array with every update, so identity says when it changed.
   const { entries } = folder;
   return useMemo(() => {

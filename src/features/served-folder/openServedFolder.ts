@@ -1,5 +1,5 @@
-import { fetchServedIndex, servedSession } from '../../sources/server';
-import { loadIndexedFolder } from '../../state/folderStore';
+import { fetchServedIndex, fetchServedKeys, servedSession } from '../../sources/server';
+import { applyReplayKeys, getFolderState, loadIndexedFolder } from '../../state/folderStore';
 
 /**
  * When the page was served by `recording-inspector DIR`, loads DIR at once,
@@ -13,7 +13,15 @@ export function openServedFolder(): boolean {
   const head = fetchServedIndex('head');
   head.catch(() => undefined);
   // Measured from the page's start: nothing before it is the user's wait.
-  void loadIndexedFolder(session.head.name, () => head, 0);
+  void loadIndexedFolder(session.head.name, () => head, 0).then(async () => {
+    const loaded = getFolderState();
+    if (loaded.status !== 'done' || !loaded.keysPending) return;
+    try {
+      applyReplayKeys(loaded.loadId, await fetchServedKeys('head'));
+    } catch {
+      // Without keys the replay views say so; the listing itself is complete.
+    }
+  });
   if (session.base) {
     const base = fetchServedIndex('base');
     // Compare is imported when needed: a static import would put the whole Compare page in the first bundle.
