@@ -71,6 +71,13 @@ describe('search index', () => {
     );
   });
 
+  it('hands back the same array when a longer query matches the same entries', () => {
+    const first = index.filter(entries, 'gpt');
+    const second = index.filter(entries, 'gpt-4');
+    expect(second).toBe(first);
+    expect(index.filter(entries, 'gpt-4o-mini')).not.toBe(first);
+  });
+
   it('still finds entries listed before they were indexed, and keeps the list order given', () => {
     const partial = new SearchIndex();
     partial.add(entries.slice(0, 1));

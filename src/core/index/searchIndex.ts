@@ -67,8 +67,15 @@ export class SearchIndex {
       const id = this.idOf.get(entry);
       if (id === undefined ? terms.every((term) => entry.search.includes(term)) : matched[id] === 1) result.push(entry);
     }
+    // Typing often narrows nothing (`gpt` → `gpt-`): the same list is handed back as the
+    // same array, so the caller's rows, keyed by identity, are not rebuilt.
+    const previous = this.lastResult;
+    if (previous && previous.length === result.length && result.every((entry, i) => previous[i] === entry)) return previous;
+    this.lastResult = result;
     return result;
   }
+
+  private lastResult: IndexEntry[] | null = null;
 
   /** One byte per indexed entry: 1 when every term matches. */
   private matchingIds(terms: string[]): Uint8Array {
