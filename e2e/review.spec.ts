@@ -249,6 +249,8 @@ test.describe('PR review: generated pairs of every category', () => {
     }
     expect(text).toContain('tool calls: get_weather({"city":"Paris"}) → get_weather({"city":"Lyon"})');
     expect(text).toContain('2 tool-call ids re-generated');
+    expect(text).toContain('metadata: 4 → 5 chunks; a \\`prompt_filter_results\\` chunk was added first');
+    expect(text).toContain('metadata: usage: prompt_tokens, total_tokens');
     expect(text).toContain('**Noise-only re-records:** 1');
     await page.getByRole('button', { name: 'Copy review summary' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
