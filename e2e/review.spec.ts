@@ -222,6 +222,7 @@ test.describe('PR review: generated pairs of every category', () => {
     await expect(page.getByTestId('regenerated-ids')).toHaveAttribute('data-count', '2');
     await expect(page.getByTestId('regenerated-ids')).toContainText('2 tool-call ids re-generated');
     await expect(page.getByTestId('request-changes')).toHaveCount(0);
+    await expect(page.getByTestId('change-notes')).toContainText('request2 tool-call ids re-generated');
   });
 
   test('a leading Azure prompt_filter_results chunk is summarised; the text is unchanged and chunks align by content', async ({ page }) => {
@@ -257,6 +258,10 @@ test.describe('PR review: generated pairs of every category', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('review-summary-download').click()]);
     expect(download.suggestedFilename()).toBe('recording-review.md');
     expect(readFileSync((await download.path())!, 'utf8')).toBe(text);
+    // Escape closes it, from the keyboard focus it opened with.
+    await summary.focus();
+    await page.keyboard.press('Escape');
+    await expect(summary).toHaveCount(0);
   });
 
   test('a pair nested 4,000 levels deep gets its diff or its own error, never "Comparing…" forever', async ({ page }) => {
