@@ -13,6 +13,7 @@ import { useAppAddress } from '../../shared/useAppAddress';
 import { MessageList } from './RequestSection';
 import { visibleControls } from '../../shared/visibleText';
 import { paths } from '../../config/paths';
+import { plural } from '../../core/units/units';
 import { LongText } from '../../shared/ui/LongText';
 import { Badge } from '../../shared/ui/Badge';
 import { PanelBoundary } from '../../shared/ui/PanelBoundary';
@@ -68,7 +69,7 @@ function TestAt({ testKey }: { testKey: string }) {
         <div className="text-[11px] uppercase tracking-wide text-zinc-500">Test</div>
         <h1 className="break-all font-mono text-[14px] font-semibold">{visibleControls(testKey)}</h1>
         <div className="mt-1 text-xs text-zinc-500">
-          {entries.length} recordings in {variants.length} {variants.length === 1 ? 'variant' : 'variants'}
+          {plural(entries.length, 'recording')} in {plural(variants.length, 'variant')}
         </div>
         {variants.length > 1 && (
           <div role="tablist" aria-label="Parameter variants" className="mt-2 flex flex-wrap gap-1">
@@ -118,7 +119,7 @@ function VariantStory({ paths, replayable }: { paths: string[]; replayable?: (pa
   const recordings = results.map((r) => r.data?.recording).filter((r): r is Recording => Boolean(r));
   const steps = useMemo(() => (pending ? [] : orderStory(recordings, { replayable, omitUnreachable: true })), [pending, recordings.map((r) => r.path).join('\n'), replayable]); // eslint-disable-line react-hooks/exhaustive-deps
   const callNumber = useMemo(() => new Map(steps.map((s, i) => [s.recording.path, i + 1])), [steps]);
-  if (pending) return <Loading what={`Reading ${paths.length} recordings…`} />;
+  if (pending) return <Loading what={`Reading ${plural(paths.length, 'recording')}…`} />;
   return (
     <ol className="space-y-4 px-4 py-3">
       {steps.map((step, i) => (
