@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { measureServe, printServe } from './bench-serve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus', 'llama-stack-head');
@@ -38,6 +39,7 @@ function walk(dir, out = []) {
 
 console.log('bench: building…');
 execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'inherit' });
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
   cwd: root,
   stdio: 'ignore',
@@ -323,6 +325,8 @@ async function measurePlayback() {
 
 const picker = await measurePicker();
 const playback = await measurePlayback();
+// The command line's server (recording-inspector DIR), against the same floor.
+const served = await measureServe(browser, corpus, { runs: RUNS });
 await browser.close();
 stopServer();
 
@@ -346,4 +350,5 @@ console.log(`search, keystroke to filtered list (median/max):    ${fmt(median(re
 for (const [speed, f] of Object.entries(playback)) {
   console.log(`playback 20,000 chunks at ${speed === 'max' ? 'max speed' : `${speed}×`}, frame p50/p95/max:  ${f.p50.toFixed(1)} / ${f.p95.toFixed(1)} / ${f.max.toFixed(1)} ms   (60 fps = 16.7 ms)`);
 }
+printServe(served, floor);
 process.exit(0);

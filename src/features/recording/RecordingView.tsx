@@ -46,7 +46,8 @@ export function RecordingView({ loaded }: { loaded: LoadedRecording }) {
         <ReplayKeySection path={file.path} text={loaded.text} />
       </PanelBoundary>
       <PanelBoundary panel="raw JSON" file={file.path}>
-        <RawSection loaded={loaded} />
+        {/* A response the inspector cannot read is shown as recorded, open. */}
+        <RawSection loaded={loaded} defaultOpen={recording.kind === 'unknown'} />
       </PanelBoundary>
     </article>
   );
