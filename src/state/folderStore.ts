@@ -4,7 +4,8 @@ import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import { SearchIndex } from '../core/index/searchIndex';
 import type { FileKey } from '../core/replay-keys';
 import { ensureMetadata, type FolderSource, type SourceFile } from '../sources/types';
-import { indexInWorkers } from '../workers/indexPool';
+import { collectReplayKeys, indexInWorkers } from '../workers/indexPool';
+import { replayKeysEnabled } from '../workers/replayKeysSetting';
 import { fingerprintFiles } from '../sources/fingerprint';
 import { cacheCandidates, cachedValueFor, isCacheable, mayHaveFolderCache, readFolderCache, rememberFolder, writeFolderCache } from './indexCache';
 
@@ -29,7 +30,7 @@ export interface FolderState {
   checking: boolean;
   /** A folder chosen but still being listed (walking a directory handle), before its load starts. */
   listing: string | null;
-  /** The entries are listed but their replay keys are still being computed elsewhere (the command line's server). */
+  /** The entries are listed but their replay keys are still being computed (by the workers right after the index, or the command line's server). */
   keysPending: boolean;
   /** Bumped by every load, so caches keyed on it never mix two folders. */
   loadId: number;
@@ -192,7 +193,19 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
     errors.sort((a, b) => (a.path < b.path ? -1 : 1));
     const ms = Math.round(performance.now() - startedAt);
     if (flushTimer !== null) clearTimeout(flushTimer);
-    publish({ status: 'done', entries, errors, processed, fromCache, checking: false, ms });
+    // Replay keys (i12) are hashed in the workers after the index, so they never slow it; cached with the entries.
+    const keysPending = toRead.length > 0 && replayKeysEnabled();
+    publish({ status: 'done', entries, errors, processed, fromCache, checking: false, ms, keysPending });
+    if (keysPending) {
+      const keys = await collectReplayKeys();
+      if (controller.signal.aborted) return;
+      for (const entry of entries) {
+        const key = keys.get(entry.path);
+        if (key) entry.replayKey = key;
+      }
+      // Same entry objects (the search index is keyed by them), in a new array so subscribers see the change.
+      publish({ entries: [...entries], keysPending: false });
+    }
     if (toRead.length > 0 && source.files.some(isCacheable)) void saveCache(source, entries, errors, loadId);
   } catch (error) {
     if (controller.signal.aborted) return;
