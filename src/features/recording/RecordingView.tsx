@@ -43,7 +43,7 @@ export function RecordingView({ loaded }: { loaded: LoadedRecording }) {
         </PanelBoundary>
       )}
       <PanelBoundary panel="replay key" file={file.path}>
-        <ReplayKeySection path={file.path} />
+        <ReplayKeySection path={file.path} text={loaded.text} />
       </PanelBoundary>
       <PanelBoundary panel="raw JSON" file={file.path}>
         {/* A response the inspector cannot read is shown as recorded, open. */}
