@@ -103,6 +103,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   });
   for (const stop of stopWatching) stop();
   await server.close();
+  await Promise.all((base ? [head, base] : [head]).map((folder) => folder.flushCache()));
   await pool.close();
   return EXIT_OK;
 }

@@ -105,6 +105,19 @@ export class FolderIndex {
   }
 
   private keysTimer: ReturnType<typeof setTimeout> | null = null;
+  private cacheWriteTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private saveCache(): Promise<boolean> {
+    if (this.cacheWriteTimer) clearTimeout(this.cacheWriteTimer);
+    this.cacheWriteTimer = null;
+    return this.cache ? this.cache.write(this.cacheItems()) : Promise.resolve(false);
+  }
+
+  /** On shutdown: a cache write still waiting is done now, and every write finished. */
+  async flushCache(): Promise<void> {
+    if (this.cacheWriteTimer) await this.saveCache();
+    await this.cache?.settled();
+  }
 
   /**
    * Keys wait until the page has its index (they would take the cores while it
@@ -191,8 +204,8 @@ export class FolderIndex {
     // likely has its index. Saved now even when keys are still to come (finishKeys saves
     // again): a server stopped early still leaves the entries for the next start.
     if (this.cache && (toRead.length > 0 || cached.size !== this.files.size)) {
-      const cache = this.cache;
-      setTimeout(() => void cache.write(this.cacheItems()), CACHE_WRITE_DELAY_MS).unref();
+      this.cacheWriteTimer = setTimeout(() => void this.saveCache(), CACHE_WRITE_DELAY_MS);
+      this.cacheWriteTimer.unref();
     }
   }
 
