@@ -60,7 +60,14 @@ export async function serveCommand(argv: string[]): Promise<number> {
   ready.catch(() => undefined);
 
   const appDir = process.env.RECORDING_INSPECTOR_APP_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-  const server = await startServer({ appDir, folders: { head, base }, ready, port });
+  let server;
+  try {
+    server = await startServer({ appDir, folders: { head, base }, ready, port });
+  } catch (error) {
+    // The indexing under way must not keep the process alive after the failure is reported.
+    await pool.close();
+    throw error;
+  }
   // stdout carries the URL alone, so scripts can read it.
   process.stdout.write(`${server.url}\n`);
   if (!values['no-open']) openBrowser(server.url);
