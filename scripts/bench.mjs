@@ -141,9 +141,19 @@ async function navigateInApp(page, url) {
   }, url);
 }
 
-const results = { floor: [], cold: [], firstRow: [], warm: [], heap: [], open: [], search: [] };
+const results = { floor: [], cold: [], coldNoKeys: [], firstRow: [], warm: [], heap: [], open: [], search: [] };
 for (let run = 0; run < RUNS; run++) {
   results.floor.push(await measureFloor());
+  {
+    // The same cold load with replay keys switched off (?keys=off): what the keys cost.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${BASE}/?keys=off`);
+    await page.waitForTimeout(300);
+    await page.getByTestId('folder-input').setInputFiles(corpus);
+    results.coldNoKeys.push((await indexStatus(page)).ms);
+    await context.close();
+  }
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${BASE}/`);
@@ -330,6 +340,7 @@ console.log(`corpus: ${files.length.toLocaleString('en')} files, ${(corpusBytes 
 console.log(`raw read floor (text of every file, nothing else):  ${fmt(floor)}   runs ${results.floor.map(fmt).join(', ')}`);
 console.log(`cold index (folder-input, data-ms):                 ${fmt(cold)}   runs ${results.cold.map(fmt).join(', ')}`);
 console.log(`cold / floor ratio:                                 ${(cold / floor).toFixed(2)}   (target ≤ 1.30)`);
+console.log(`cold index without replay keys (?keys=off):         ${fmt(median(results.coldNoKeys))}   runs ${results.coldNoKeys.map(fmt).join(', ')}; ratio ${(median(results.coldNoKeys) / floor).toFixed(2)}`);
 console.log(`first rows visible after choosing the folder:       ${fmt(median(results.firstRow))}   (target ≤ 500 ms)`);
 console.log(`re-open (IndexedDB cache, data-ms):                 ${fmt(warm)}   = ${((warm / cold) * 100).toFixed(0)}% of cold (target ≤ 25%)`);
 console.log(`folder picker (File System Access): cold ${fmt(picker.cold[0])}, re-open ${fmt(median(picker.warm))} = ${((median(picker.warm) / picker.cold[0]) * 100).toFixed(0)}% of its cold   re-opens ${picker.warm.map(fmt).join(', ')}`);

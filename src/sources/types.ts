@@ -35,12 +35,7 @@ export interface FolderSource {
   directoryHandle?: FileSystemDirectoryHandle;
 }
 
-export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.venv']);
-
-export function isCandidatePath(path: string): boolean {
-  if (!path.toLowerCase().endsWith('.json')) return false;
-  return !path.split('/').some((segment) => SKIPPED_FOLDERS.has(segment));
-}
+export { SKIPPED_FOLDERS, isCandidatePath } from '../core/recording/candidates';
 
 export async function readSourceBytes(file: SourceFile): Promise<ArrayBuffer> {
   if (file.file) return file.file.arrayBuffer();

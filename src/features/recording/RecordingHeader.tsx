@@ -4,6 +4,7 @@ import { CopyButton } from '../../shared/ui/CopyButton';
 import { Badge } from '../../shared/ui/Badge';
 import { visibleControls } from '../../shared/visibleText';
 import { paths } from '../../config/paths';
+import { plural } from '../../core/units/units';
 import { testKeyOf } from '../../core/test-id/testId';
 
 export function RecordingHeader({ recording }: { recording: Recording }) {
@@ -24,7 +25,7 @@ export function RecordingHeader({ recording }: { recording: Recording }) {
         <span className="font-mono text-xs text-zinc-500" title="Endpoint">
           {visibleControls(recording.endpoint)}
         </span>
-        {recording.streaming && <Badge tone="blue">{recording.chunkCount.toLocaleString()} chunks</Badge>}
+        {recording.streaming && <Badge tone="blue">{plural(recording.chunkCount, 'chunk')}</Badge>}
       </div>
       <div className="mt-2 flex items-start gap-1">
         <div className="min-w-0 flex-1 break-all font-mono text-[13px] font-medium" title="Test ID">

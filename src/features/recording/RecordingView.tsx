@@ -43,10 +43,11 @@ export function RecordingView({ loaded }: { loaded: LoadedRecording }) {
         </PanelBoundary>
       )}
       <PanelBoundary panel="replay key" file={file.path}>
-        <ReplayKeySection path={file.path} />
+        <ReplayKeySection path={file.path} text={loaded.text} />
       </PanelBoundary>
       <PanelBoundary panel="raw JSON" file={file.path}>
-        <RawSection loaded={loaded} />
+        {/* A response the inspector cannot read is shown as recorded, open. */}
+        <RawSection loaded={loaded} defaultOpen={recording.kind === 'unknown'} />
       </PanelBoundary>
     </article>
   );
