@@ -266,13 +266,16 @@ export class FolderIndex {
       files.push({ path: file.path, size: file.size, lastModified: file.lastModified });
       const value = this.values.get(file.path);
       if (!value) continue;
-      if ('entry' in value) entries.push(value.entry);
-      else errors.push(value.error);
+      if ('entry' in value) {
+        // Keys are a third of the index by size: the listing goes first, keys follow from keys/<side>.
+        const { replayKey: _key, ...entry } = value.entry;
+        entries.push(entry);
+      } else errors.push(value.error);
     }
     files.sort(byPath);
     entries.sort(byPath);
     errors.sort(byPath);
-    return { side: this.side, name: this.name, files, entries, errors, skippedCount: this.skippedCount, keysPending: this.keysPending };
+    return { side: this.side, name: this.name, files, entries, errors, skippedCount: this.skippedCount, keysPending: entries.length > 0 };
   }
 
   /**
@@ -290,7 +293,7 @@ export class FolderIndex {
       body = encode(Buffer.from(JSON.stringify(snapshot)), encoding);
       this.bodies.set(encoding, body);
       // Only a complete index (keys included) is worth sending again after a restart.
-      if (encoding !== 'identity' && this.cache && !snapshot.keysPending) {
+      if (encoding !== 'identity' && this.cache && !this.keysPending) {
         const cache = this.cache;
         const fingerprint = this.fingerprint();
         const counts = { entries: snapshot.entries.length, errors: snapshot.errors.length, files: snapshot.files.length };
