@@ -29,7 +29,7 @@ export interface FolderSource {
   name: string;
   kind: 'picker' | 'input' | 'drop' | 'samples';
   files: SourceFile[];
-  /** Files skipped because they are not *.json (counted, not listed). */
+  /** Files skipped because they are neither *.json nor cassettes (counted, not listed). */
   skippedCount: number;
   /** Kept so the folder can be re-opened in one click. */
   directoryHandle?: FileSystemDirectoryHandle;
@@ -37,8 +37,11 @@ export interface FolderSource {
 
 export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.venv']);
 
+/** Recordings (`*.json`) and VCR cassettes (`*.yaml`, `*.yml`, optionally gzipped). */
+const CANDIDATE_NAME = /\.(?:json|ya?ml|ya?ml\.gz)$/i;
+
 export function isCandidatePath(path: string): boolean {
-  if (!path.toLowerCase().endsWith('.json')) return false;
+  if (!CANDIDATE_NAME.test(path)) return false;
   return !path.split('/').some((segment) => SKIPPED_FOLDERS.has(segment));
 }
 

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import { ensureMetadata, type FolderSource, type SourceFile } from '../sources/types';
 import { indexInWorkers } from '../workers/indexPool';
+import { compareRecordingPaths } from '../core/cassette/order';
 import { cachedValueFor, isCacheable, mayHaveFolderCache, readFolderCache, rememberFolder, writeFolderCache } from './indexCache';
 
 export type LoadStatus = 'idle' | 'loading' | 'done' | 'failed';
@@ -86,7 +87,8 @@ export function beginListing(name: string): () => void {
 }
 
 function sortEntries(entries: IndexEntry[]) {
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // A cassette's interactions keep their order (`#2` before `#10`).
+  entries.sort((a, b) => compareRecordingPaths(a.path, b.path));
 }
 
 /**
@@ -173,7 +175,7 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
       (batch) => {
         for (const entry of batch.entries) entries.push(entry);
         for (const error of batch.errors) errors.push(error);
-        processed += batch.entries.length + batch.errors.length;
+        processed += batch.files ?? batch.entries.length + batch.errors.length;
         scheduleFlush();
       },
       controller.signal,

@@ -5,6 +5,8 @@ import type { IndexRequest, IndexResponse, TextFile } from './protocol';
 export interface IndexBatchResult {
   entries: IndexEntry[];
   errors: IndexError[];
+  /** Files this batch accounts for, when it differs from entries + errors (cassettes). */
+  files?: number;
 }
 
 const FIRST_READERS = 16;
@@ -51,7 +53,7 @@ export async function indexInWorkers(
     const onMessage = (event: MessageEvent<IndexResponse>) => {
       busy.set(worker, (busy.get(worker) ?? 1) - 1);
       pendingBatches--;
-      if (!signal.aborted) onBatch({ entries: event.data.entries, errors: event.data.errors });
+      if (!signal.aborted) onBatch({ entries: event.data.entries, errors: event.data.errors, files: event.data.fileCount });
       if (readingFinished && pendingBatches === 0) settleAll?.();
     };
     const onError = (event: ErrorEvent) => {

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { toIndexEntry, type IndexEntry, type IndexError } from '../core/index/indexEntry';
 import { parseRecording } from '../core/recording/parseRecording';
+import { interactionRecording, isCassettePath, readCassette } from '../core/cassette';
 import type { IndexRequest, IndexResponse, TextFile } from './protocol';
 
 const decoder = new TextDecoder('utf-8');
@@ -20,12 +21,36 @@ function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[]): 
   }
 }
 
-self.onmessage = (event: MessageEvent<IndexRequest>) => {
-  const { batchId, files } = event.data;
-  const entries: IndexEntry[] = [];
-  const errors: IndexError[] = [];
-  for (const file of files) indexOne(file, entries, errors);
-  const response: IndexResponse = { batchId, entries, errors };
-  self.postMessage(response);
-};
+/** A cassette is one file holding many interactions: one entry each (`<path>#<n>`), or one error for the file. */
+async function indexCassette(file: TextFile, entries: IndexEntry[], errors: IndexError[]): Promise<void> {
+  const size = file.size >= 0 ? file.size : file.bytes.byteLength;
+  try {
+    const reading = await readCassette(new Uint8Array(file.bytes), file.path);
+    if (!reading.ok) {
+      errors.push({ path: file.path, size, lastModified: file.lastModified, reason: reading.reason });
+      return;
+    }
+    for (const interaction of reading.interactions) {
+      entries.push(toIndexEntry(interactionRecording(interaction, file.path), size, file.lastModified));
+    }
+  } catch (error) {
+    errors.push({ path: file.path, size, lastModified: file.lastModified, reason: `internal error while reading the cassette: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
 
+// Batches are answered in the order they arrive even though cassettes are read asynchronously (gunzip).
+let queue: Promise<void> = Promise.resolve();
+
+self.onmessage = (event: MessageEvent<IndexRequest>) => {
+  queue = queue.then(async () => {
+    const { batchId, files } = event.data;
+    const entries: IndexEntry[] = [];
+    const errors: IndexError[] = [];
+    for (const file of files) {
+      if (isCassettePath(file.path)) await indexCassette(file, entries, errors);
+      else indexOne(file, entries, errors);
+    }
+    const response: IndexResponse = { batchId, entries, errors, fileCount: files.length };
+    self.postMessage(response);
+  });
+};

@@ -4,3 +4,5 @@ export type { CassetteInteraction, CassetteReading, StreamFormat } from './readC
 export { interactionRecording } from './toRecording';
 export { isRedactedValue, type HeaderEntry, type CassetteApi, type CassetteProvider } from './http';
 export { interactionPath, splitInteractionPath, cassetteTestParts } from './toRecording';
+export { readCassetteRecordings, jsonSafe, type CassetteRecordings, type CassetteRecordingItem } from './recordingFile';
+export { compareRecordingPaths, cassetteStory } from './order';

@@ -1,4 +1,5 @@
 import type { IndexEntry } from './indexEntry';
+import { compareRecordingPaths } from '../cassette/order';
 
 /** suite → file → test → variant → recordings, flattened into rows for a virtual list. */
 export type TreeNodeKind = 'suite' | 'file' | 'test' | 'variant' | 'recording';
@@ -89,7 +90,7 @@ export function flattenTree(root: Node, collapsed: ReadonlySet<string>, expandAl
   const rows: TreeRow[] = [];
   const stack: { node: Node; depth: number }[] = [];
   const pushChildren = (node: Node, depth: number) => {
-    const entries = [...node.entries].sort((a, b) => a.path.localeCompare(b.path));
+    const entries = [...node.entries].sort((a, b) => (a.path.includes('#') || b.path.includes('#') ? compareRecordingPaths(a.path, b.path) : a.path.localeCompare(b.path)));
     for (let i = entries.length - 1; i >= 0; i--) {
       stack.push({ node: { ...newNode(`r:${entries[i]!.path}`, '', 'recording'), entries: [entries[i]!] }, depth });
     }

@@ -7,6 +7,7 @@ import { Markdown } from '../../shared/ui/Markdown';
 import { JsonTree, safeStringify } from '../../shared/ui/JsonTree';
 import { visibleControls } from '../../shared/visibleText';
 import { ToolArguments } from './ToolArguments';
+import { UnreadableBody } from './HttpSection';
 import { EmbeddingsView, FileChunksView, ModelsTable, SseEventsView, ToolResultView } from './KindViews';
 
 const NO_CHAT_TEXT = new Set<Recording['kind']>(['embeddings', 'ollama.embeddings', 'models', 'ollama.models', 'tool', 'file-processor', 'rerank']);
@@ -17,6 +18,7 @@ export function ResponseSection({ recording }: { recording: Recording }) {
   return (
     <Section id="response" title="Response">
       {recording.error && <ErrorCard recording={recording} />}
+      {recording.http?.unreadable && <UnreadableBody http={recording.http} streaming={recording.streaming} />}
       {response.reasoning && (
         <details open className="mb-3 rounded border border-violet-200 bg-violet-50/50 px-3 py-2 dark:border-violet-900 dark:bg-violet-950/30">
           <summary className="cursor-pointer text-[11px] font-semibold uppercase tracking-wide text-violet-700 dark:text-violet-300">
@@ -51,7 +53,11 @@ export function ResponseSection({ recording }: { recording: Recording }) {
         )}
         <div className={markdown ? 'hidden' : ''}>
           <LongText testId="final-text" text={response.text} className="rounded bg-zinc-50 p-2 dark:bg-zinc-900/60" />
-          {!response.text && <div className="text-xs italic text-zinc-500">(no text in this response)</div>}
+          {!response.text && (
+            <div className="text-xs italic text-zinc-500">
+              {recording.http?.unreadable ? `(unreadable: ${recording.http.unreadable})` : '(no text in this response)'}
+            </div>
+          )}
         </div>
       </div>
       )}
@@ -83,7 +89,7 @@ export function ResponseSection({ recording }: { recording: Recording }) {
       {response.toolResult && <ToolResultView result={response.toolResult} />}
       {response.fileChunks && <FileChunksView chunks={response.fileChunks} />}
       {response.sseEvents && <SseEventsView events={response.sseEvents} />}
-      {recording.kind === 'unknown' && (
+      {recording.kind === 'unknown' && !recording.http?.unreadable && (
         <details open className="mt-2">
           <summary className="cursor-pointer text-xs text-zinc-500">Response body (unknown kind, shown as recorded)</summary>
           <JsonTree value={response.body} defaultDepth={2} />

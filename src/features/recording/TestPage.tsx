@@ -6,7 +6,8 @@ import { orderStory, type StoryStep } from '../../core/story/story';
 import type { Recording } from '../../core/recording/types';
 import { useFolderState } from '../../state/folderStore';
 import { NoFolder } from '../browse/NoFolder';
-import { loadRecording, recordingKeys } from './recordingQueries';
+import { cassetteStory } from '../../core/cassette';
+import { fileForRecordingPath, loadRecording, recordingKeys } from './recordingQueries';
 import { Loading } from './RecordingPage';
 import { MessageList } from './RequestSection';
 import { recordingUrl, visibleControls } from '../../shared/visibleText';
@@ -83,16 +84,17 @@ function VariantStory({ paths }: { paths: string[] }) {
   const folder = useFolderState();
   const results = useQueries({
     queries: paths.map((path) => {
-      const file = folder.filesByPath.get(path)!;
+      const file = fileForRecordingPath(folder.filesByPath, path)!;
       return {
         queryKey: recordingKeys.detail(folder.loadId, path),
-        queryFn: () => loadRecording(file),
+        queryFn: () => loadRecording(file, path),
       };
     }),
   });
   const pending = results.some((r) => r.isPending);
   const recordings = results.map((r) => r.data?.recording).filter((r): r is Recording => Boolean(r));
-  const steps = useMemo(() => (pending ? [] : orderStory(recordings)), [pending, recordings.map((r) => r.path).join('\n')]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A cassette is one test recorded in call order: that order is the story.
+  const steps = useMemo(() => (pending ? [] : recordings.length > 0 && recordings.every((r) => r.cassette) ? cassetteStory(recordings) : orderStory(recordings)), [pending, recordings.map((r) => r.path).join('\n')]); // eslint-disable-line react-hooks/exhaustive-deps
   if (pending) return <Loading what={`Reading ${paths.length} recordings…`} />;
   return (
     <ol className="space-y-4 px-4 py-3">
@@ -112,7 +114,7 @@ function StoryStepView({ step, index }: { step: StoryStep; index: number }) {
         <Badge tone="blue">{r.kindLabel}</Badge>
         {r.error && <Badge tone="red">error</Badge>}
         <Link to={recordingUrl(r.path)} className="font-mono text-indigo-600 hover:underline dark:text-indigo-400">
-          {r.path.slice(r.path.lastIndexOf('/') + 1, r.path.lastIndexOf('/') + 13)}…
+          {r.cassette ? `interaction ${r.cassette.index}` : `${r.path.slice(r.path.lastIndexOf('/') + 1, r.path.lastIndexOf('/') + 13)}…`}
         </Link>
         {step.continues && <span className="text-zinc-500">continues the conversation above (+{step.newMessages.length} messages)</span>}
       </div>
