@@ -18,7 +18,7 @@ async function writeSamplesToOpfs(page: Page) {
       for (const segment of segments.slice(0, -1)) dir = await dir.getDirectoryHandle(segment, { create: true });
       const handle = await dir.getFileHandle(segments.at(-1)!, { create: true });
       const writable = await handle.createWritable();
-      await writable.write(await (await fetch(`/samples/${path}`)).text());
+      await writable.write(await (await fetch(`/samples/${path}`)).arrayBuffer());
       await writable.close();
     }
     // Vendored folders must be skipped when walking a handle.

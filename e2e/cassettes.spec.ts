@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { corpusDir, countRecordings, navigateInApp, openFolderViaInput, recordingUrl, samplesDir, waitForIndex } from './support';
+
+/**
+ * VCR cassettes in a real browser: our invented cassettes in the samples
+ * folder (a mixed folder: llama-stack JSON beside Python and Ruby cassettes,
+ * one gzipped), and the real dev cassettes when the shared corpus is present.
+ * Expected values are the ones scripts/lib/cassette-samples.mjs writes.
+ */
+
+const C = 'tests/cassettes';
+const TOOL_LOOP = `${C}/test_openai_chat/test_weather_tool_loop.yaml`;
+const RESPONSES = `${C}/test_openai_responses/test_reasoning_and_tool.yaml`;
+const ANTHROPIC_GZ = `${C}/test_anthropic/test_prime_tool_stream.yaml.gz`;
+const GEMINI = `${C}/test_gemini/test_itinerary_stream.yaml`;
+const OLLAMA = `${C}/test_ollama/test_haiku_stream.yml`;
+const BEDROCK = `${C}/test_bedrock/test_rivers.yaml`;
+const RUBY = 'spec/fixtures/vcr_cassettes/chat/who_created_ruby.yml';
+const WEBSOCKET = `${C}/test_realtime/test_websocket_session.yaml`;
+const EMPTY = `${C}/test_openai_chat/test_cached_no_calls.yaml`;
+
+async function openSamples(page: Page) {
+  await page.goto('/');
+  await openFolderViaInput(page, samplesDir);
+  return waitForIndex(page);
+}
+
+async function open(page: Page, interactionPath: string) {
+  await navigateInApp(page, recordingUrl(interactionPath));
+  await expect(page.getByTestId('recording-detail')).toHaveAttribute('data-path', interactionPath);
+}
+
+test.describe('cassettes in the samples folder', () => {
+  test('a mixed folder counts every interaction, lists a websocket cassette as one error and an empty cassette as neither', async ({ page }) => {
+    const expected = countRecordings(samplesDir);
+    const status = await openSamples(page);
+    expect(status).toMatchObject({ count: expected.recordings, errors: expected.errors });
+    await expect(page.locator(`[data-testid="load-error"][data-path="${WEBSOCKET}"]`)).toContainText('not an HTTP cassette');
+    await expect(page.locator(`[data-testid="load-error"][data-path="${EMPTY}"]`)).toHaveCount(0);
+    await page.getByTestId('search-input').fill('test_cached_no_calls');
+    await expect(page.getByTestId('recording-row')).toHaveCount(0);
+  });
+
+  test("searching a cassette's file name lists its interactions in order, under its test", async ({ page }) => {
+    await openSamples(page);
+    await page.getByTestId('search-input').fill('test_rivers.yaml');
+    const rows = page.getByTestId('recording-row');
+    await expect(rows).toHaveCount(3);
+    expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-path')))).toEqual([`${BEDROCK}#1`, `${BEDROCK}#2`, `${BEDROCK}#3`]);
+    await expect(rows.first()).toHaveAttribute('data-test-id', `${C}/test_bedrock::test_rivers`);
+    // The tree shows the test module, then the test.
+    await expect(page.getByText(`${C}/test_bedrock`, { exact: true })).toBeVisible();
+    await expect(page.getByText('test_rivers', { exact: true })).toBeVisible();
+  });
+
+  test('an OpenAI stream assembles its tool call; the next call answers; headers show redacted values', async ({ page }) => {
+    await openSamples(page);
+    await open(page, `${TOOL_LOOP}#1`);
+    await expect(page.getByTestId('recording-kind')).toHaveText('chat.completions stream');
+    const call = page.getByTestId('tool-call');
+    await expect(call).toHaveCount(1);
+    await expect(call).toHaveAttribute('data-name', 'get_weather');
+    await expect(call).toHaveAttribute('data-arguments', '{"city": "Lisbon"}');
+    await expect(page.getByTestId('playback-position')).toHaveAttribute('data-total', '5');
+    const auth = page.locator('[data-testid="http-header"][data-side="request"][data-name="authorization"]');
+    await expect(auth).toHaveAttribute('data-redacted', 'true');
+    await expect(auth).toContainText('AUTHORIZATION-XXX');
+    await expect(auth).toContainText('redacted');
+    const requestId = page.locator('[data-testid="http-header"][data-side="response"][data-name="x-request-id"]');
+    await expect(requestId).toHaveAttribute('data-redacted', 'false');
+    await expect(requestId).toContainText('req_sample10000000000000000000');
+
+    await open(page, `${TOOL_LOOP}#2`);
+    await expect(page.getByTestId('final-text')).toHaveText('It is 19 °C and sunny in Lisbon, with a light breeze from the north-west.');
+    await expect(page.locator('[data-testid="message"]')).toHaveCount(3);
+  });
+
+  test('a gzipped Anthropic cassette: thinking, text, tool_use arguments, chunk total, playback, then an HTTP 529', async ({ page }) => {
+    await openSamples(page);
+    await open(page, `${ANTHROPIC_GZ}#1`);
+    await expect(page.getByTestId('final-text')).toHaveText('Let me check that with the calculator.');
+    await expect(page.getByTestId('reasoning-text')).toHaveText('A prime check: try divisors up to the square root.');
+    await expect(page.getByTestId('tool-call')).toHaveAttribute('data-arguments', '{"n": 221}');
+    const position = page.getByTestId('playback-position');
+    await expect(position).toHaveAttribute('data-total', '14');
+    await page.getByTestId('playback-scrubber').fill('6');
+    await expect(page.getByTestId('playback-text')).toHaveText('Let me check that with the calculator.');
+    await page.getByTestId('playback-scrubber').fill('5');
+    await expect(page.getByTestId('playback-text')).toHaveText('Let me check that ');
+
+    await open(page, `${ANTHROPIC_GZ}#2`);
+    await expect(page.getByTestId('response-error')).toContainText('Overloaded');
+    await expect(page.getByTestId('http-exchange')).toHaveAttribute('data-status', '529');
+  });
+
+  test('the Responses API stream: text, reasoning summary and a function call', async ({ page }) => {
+    await openSamples(page);
+    await open(page, `${RESPONSES}#1`);
+    await expect(page.getByTestId('final-text')).toHaveText('Five miles is about 8.05 km.');
+    await expect(page.getByTestId('reasoning-text')).toHaveText('The user wants a unit conversion; call the converter, then answer.');
+    await expect(page.getByTestId('tool-call')).toHaveAttribute('data-name', 'convert_units');
+    await expect(page.getByTestId('tool-call')).toHaveAttribute('data-arguments', '{"value": 5, "from": "mi", "to": "km"}');
+    await expect(page.getByTestId('playback-position')).toHaveAttribute('data-total', '11');
+  });
+
+  test('Gemini JSON-array stream in a gzip !!binary body, Ollama NDJSON, Ruby VCR !binary', async ({ page }) => {
+    await openSamples(page);
+    await open(page, `${GEMINI}#1`);
+    await expect(page.getByTestId('final-text')).toHaveText('Day 1: the old town. Day 2: the coast.');
+    await expect(page.getByTestId('reasoning-text')).toHaveText('Planning a short itinerary.');
+    await expect(page.getByTestId('tool-call')).toHaveAttribute('data-arguments', '{"from":"Porto","to":"Lisbon","day":2}');
+    await expect(page.getByTestId('playback-position')).toHaveAttribute('data-total', '3');
+
+    await open(page, `${OLLAMA}#1`);
+    expect(await page.getByTestId('final-text').textContent()).toBe('Morning fog lifting\ngulls argue over the pier\nthe ferry is late');
+    await expect(page.getByTestId('playback-position')).toHaveAttribute('data-total', '5');
+
+    await open(page, `${RUBY}#1`);
+    await expect(page.getByTestId('final-text')).toHaveText('Ruby was created by Yukihiro Matsumoto.');
+    await expect(page.locator('[data-testid="message"][data-role="user"]')).toContainText('Who created Ruby?');
+  });
+
+  test('Bedrock: Converse read, a binary event stream and a brotli body unreadable with the rest kept', async ({ page }) => {
+    await openSamples(page);
+    await open(page, `${BEDROCK}#1`);
+    await expect(page.getByTestId('final-text')).toHaveText('The Ebro.');
+    await expect(page.getByTestId('tool-call')).toHaveAttribute('data-arguments', '{"name":"Ebro","country":"ES"}');
+
+    await open(page, `${BEDROCK}#2`);
+    await expect(page.getByTestId('unreadable-body')).toContainText('unreadable: binary event stream (application/vnd.amazon.eventstream)');
+    await expect(page.getByTestId('unreadable-body')).toContainText(' B');
+    await expect(page.getByTestId('playback')).toHaveCount(0);
+
+    await open(page, `${BEDROCK}#3`);
+    await expect(page.getByTestId('unreadable-body')).toContainText('unreadable: brotli-compressed body');
+    // The rest of the interaction stays readable.
+    await expect(page.locator('[data-testid="message"][data-role="user"]')).toContainText('Name a river in Spain.');
+    await expect(page.getByTestId('http-exchange')).toHaveAttribute('data-status', '200');
+    await expect(page.locator('[data-testid="http-header"][data-name="Content-Encoding"]')).toContainText('br');
+  });
+
+  test('an interaction URL is a deep link: reloading it after opening the folder shows the same interaction', async ({ page }) => {
+    await openSamples(page);
+    const url = recordingUrl(`${TOOL_LOOP}#2`);
+    expect(url).toContain('%23');
+    await navigateInApp(page, url);
+    await expect(page.getByTestId('recording-detail')).toHaveAttribute('data-path', `${TOOL_LOOP}#2`);
+    await page.getByRole('link', { name: 'Response', exact: true }).click();
+    await expect(page.getByTestId('recording-detail')).toHaveAttribute('data-path', `${TOOL_LOOP}#2`);
+  });
+
+  test("the test page tells a cassette's calls as one conversation, in call order", async ({ page }) => {
+    await openSamples(page);
+    await navigateInApp(page, `/t/${encodeURIComponent(`${C}/test_openai_chat::test_weather_tool_loop`)}`);
+    const steps = page.getByTestId('story-step');
+    await expect(steps).toHaveCount(2);
+    expect(await steps.evaluateAll((els) => els.map((el) => el.getAttribute('data-path')))).toEqual([`${TOOL_LOOP}#1`, `${TOOL_LOOP}#2`]);
+    await expect(steps.nth(1)).toContainText('continues the conversation above (+2 messages)');
+  });
+});
+
+/* ---------- the real dev cassettes, when the shared corpus is present ---------- */
+
+interface TruthLine {
+  path: string;
+  index: number;
+  streaming: boolean;
+  chunks: number | null;
+  text: string | null;
+  tool_calls: { name: string; arguments: string }[] | null;
+  reasoning: string | null;
+  error: string | null;
+  unreadable: string | null;
+}
+
+const devDir = path.join(corpusDir, 'cassettes-dev');
+const devTruthPath = path.join(corpusDir, 'cassettes-dev.truth.jsonl');
+let devTruth: TruthLine[] | null = null;
+try {
+  devTruth = readFileSync(devTruthPath, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as TruthLine);
+} catch {
+  devTruth = null;
+}
+
+test.describe('the real dev cassettes', () => {
+  test.skip(devTruth === null, `cassette corpus not found at ${devTruthPath}; skipping the real-cassette checks`);
+
+  test('counts match the truth, and sampled interactions show its text, tool calls, reasoning, errors and chunk totals', async ({ page }) => {
+    const truth = devTruth!;
+    await page.goto('/');
+    await openFolderViaInput(page, devDir);
+    const status = await waitForIndex(page);
+    expect(status).toMatchObject({ count: truth.length, errors: 0 });
+    // A spread of kinds: streams, tool calls, reasoning, errors, and every 25th line.
+    const picks = new Map<string, TruthLine>();
+    const add = (line: TruthLine | undefined) => line && picks.set(`${line.path}#${line.index}`, line);
+    add(truth.find((l) => l.streaming && (l.tool_calls?.length ?? 0) > 0));
+    add(truth.find((l) => l.streaming && l.reasoning));
+    add(truth.find((l) => !l.streaming && l.reasoning));
+    add(truth.find((l) => l.error !== null));
+    add(truth.find((l) => l.path.includes('openai_responses') && l.streaming));
+    truth.forEach((line, i) => i % 25 === 0 && add(line));
+    for (const [interactionPath, line] of picks) {
+      await open(page, interactionPath);
+      if (line.text !== null) expect(await page.getByTestId('final-text').textContent(), interactionPath).toBe(line.text);
+      const calls = page.getByTestId('tool-call');
+      await expect(calls).toHaveCount(line.tool_calls?.length ?? 0);
+      for (const [i, call] of (line.tool_calls ?? []).entries()) {
+        await expect(calls.nth(i)).toHaveAttribute('data-name', call.name);
+        await expect(calls.nth(i)).toHaveAttribute('data-arguments', call.arguments);
+      }
+      if (line.reasoning) expect(await page.getByTestId('reasoning-text').textContent()).toBe(line.reasoning);
+      else await expect(page.getByTestId('reasoning-text')).toHaveCount(0);
+      await expect(page.getByTestId('response-error')).toHaveCount(line.error === null ? 0 : 1);
+      if (line.error !== null) await expect(page.getByTestId('response-error')).toContainText(line.error.slice(0, 80));
+      if (line.streaming && line.chunks !== null) await expect(page.getByTestId('playback-position')).toHaveAttribute('data-total', String(line.chunks));
+      else await expect(page.getByTestId('playback')).toHaveCount(0);
+    }
+  });
+});
