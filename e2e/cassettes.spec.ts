@@ -141,7 +141,7 @@ test.describe('cassettes in the samples folder', () => {
     await expect(page.locator('[data-testid="http-header"][data-name="Content-Encoding"]')).toContainText('br');
   });
 
-  test('an interaction URL is a deep link: reloading it after opening the folder shows the same interaction', async ({ page }) => {
+  test('an interaction has a URL of its own (the # encoded) that opens it in the loaded folder', async ({ page }) => {
     await openSamples(page);
     const url = recordingUrl(`${TOOL_LOOP}#2`);
     expect(url).toContain('%23');
