@@ -34,8 +34,32 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Vite's dev and preview servers answer 404 to an address whose %-escapes do
+ * not decode, before the app can say what is wrong with it. A recording or
+ * test address (`/r/…`, `/t/…`) is the app's to judge: serve the app.
+ */
+function appAddressesReachTheApp(): Plugin {
+  const rewrite = (req: { url?: string }, _res: unknown, next: () => void) => {
+    const url = req.url ?? '';
+    if (/^\/[rt]\//.test(url)) {
+      try {
+        decodeURI(url);
+      } catch {
+        req.url = '/';
+      }
+    }
+    next();
+  };
+  return {
+    name: 'app-addresses-reach-the-app',
+    configureServer: (server) => void server.middlewares.use(rewrite),
+    configurePreviewServer: (server) => void server.middlewares.use(rewrite),
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
+  plugins: [react(), tailwindcss(), contentSecurityPolicy(), appAddressesReachTheApp()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   server: { port: 5173 },

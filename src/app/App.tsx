@@ -2,11 +2,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { BrowseFrame } from './BrowseFrame';
-import { BrowseEmpty } from '../features/browse/BrowseLayout';
-import { RecordingPage } from '../features/recording/RecordingPage';
-import { TestPage } from '../features/recording/TestPage';
-import { ComparePage } from '../features/compare/ComparePage';
+import { BrowseEmpty } from '../features/browse';
+import { RecordingPage, TestPage } from '../features/recording';
+import { ComparePage } from '../features/compare';
 import { NotFound } from './NotFound';
+import { routePatterns } from '../config/paths';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -27,14 +27,14 @@ const router = createBrowserRouter([
       {
         element: <BrowseFrame />,
         children: [
-          { path: '/', element: <BrowseEmpty /> },
-          { path: '/browse', element: <BrowseEmpty /> },
-          { path: '/r/*', element: <RecordingPage /> },
-          { path: '/t/:testKey', element: <TestPage /> },
+          { path: routePatterns.home, element: <BrowseEmpty /> },
+          { path: routePatterns.browse, element: <BrowseEmpty /> },
+          { path: routePatterns.recording, element: <RecordingPage /> },
+          { path: routePatterns.test, element: <TestPage /> },
         ],
       },
-      { path: '/compare', element: <ComparePage /> },
-      { path: '*', element: <NotFound /> },
+      { path: routePatterns.compare, element: <ComparePage /> },
+      { path: routePatterns.notFound, element: <NotFound /> },
     ],
   },
 ]);

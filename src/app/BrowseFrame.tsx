@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { BrowseLayout } from '../features/browse/BrowseLayout';
-import { isBrowseWhenLoaded, takeBrowseWhenLoaded } from '../features/open-folder/useOpenFolder';
+import { BrowseLayout } from '../features/browse';
+import { isBrowseWhenLoaded, takeBrowseWhenLoaded } from '../features/open-folder';
 import { useFolderState } from '../state/folderStore';
 import { StartPage } from './StartPage';
+import { paths } from '../config/paths';
 
 /**
  * The start page and the browser share one frame, so a folder opened from
@@ -14,7 +15,7 @@ export function BrowseFrame() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const folder = useFolderState();
-  const atHome = pathname === '/';
+  const atHome = pathname === paths.home();
   const listingAtHome = atHome && isBrowseWhenLoaded() && folder.status !== 'idle';
 
   // Leaving for a page outside this frame (compare) during a load cancels the move to /browse.
@@ -27,7 +28,7 @@ export function BrowseFrame() {
     }
     if (folder.status === 'loading' || folder.status === 'idle' || !isBrowseWhenLoaded()) return;
     takeBrowseWhenLoaded();
-    navigate('/browse');
+    navigate(paths.browse());
   }, [atHome, folder.status, navigate]);
 
   if (atHome && !listingAtHome) return <StartPage />;

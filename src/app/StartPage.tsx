@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Button } from '../shared/ui/Button';
-import { useOpenFolder } from '../features/open-folder/useOpenFolder';
-import { openFolderWithInputFallback } from '../features/open-folder/OpenFolderControls';
-import { RecentFolders } from '../features/open-folder/RecentFolders';
+import { openFolderWithInputFallback, RecentFolders, useOpenFolder } from '../features/open-folder';
 import { useFolderState } from '../state/folderStore';
+import { paths } from '../config/paths';
 
 /** Samples open by themselves once per page load: under `npm start`, and for `/?samples` links. */
 let samplesOpenedAutomatically = false;
@@ -35,13 +34,13 @@ export function StartPage() {
           Open sample recordings
         </Button>
         <Link
-          to="/compare"
+          to={paths.compare()}
           className="inline-flex items-center rounded border border-zinc-300 px-2.5 py-1 text-[13px] font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
           Compare
         </Link>
         {folder.source && (
-          <Link to="/browse" className="inline-flex items-center px-2.5 py-1 text-[13px] text-indigo-600 underline dark:text-indigo-400">
+          <Link to={paths.browse()} className="inline-flex items-center px-2.5 py-1 text-[13px] text-indigo-600 underline dark:text-indigo-400">
             Back to {folder.source.name}
           </Link>
         )}

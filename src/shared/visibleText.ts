@@ -19,11 +19,3 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
-
-export function recordingUrl(path: string, search = ''): string {
-  return `/r/${path.split('/').map(encodeURIComponent).join('/')}${search}`;
-}
-
-export function testUrl(testKey: string): string {
-  return `/t/${encodeURIComponent(testKey)}`;
-}

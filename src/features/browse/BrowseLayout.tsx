@@ -4,7 +4,7 @@ import { PanelBoundary } from '../../shared/ui/PanelBoundary';
 import { RecordingList } from './RecordingList';
 import { LoadErrors } from './LoadErrors';
 import { useResizableWidth } from './useResizableWidth';
-import { NoFolder } from './NoFolder';
+import { NoFolder } from '../open-folder';
 
 export function BrowseLayout() {
   const folder = useFolderState();

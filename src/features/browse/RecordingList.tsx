@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { buildTree, flattenTree, type TreeRow } from '../../core/index/tree';
 import type { IndexEntry } from '../../core/index/indexEntry';
-import { recordingUrl, testUrl, visibleControls } from '../../shared/visibleText';
+import { visibleControls } from '../../shared/visibleText';
+import { paths, withSearch } from '../../config/paths';
+import { useAppAddress } from '../../shared/useAppAddress';
 import { useFilteredEntries } from './useFilteredEntries';
 import { KindBadge } from './KindBadge';
 
@@ -28,7 +30,7 @@ export function RecordingList() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const { entries, total, pending } = useFilteredEntries(query);
   const navigate = useNavigate();
-  const location = useLocation();
+  const address = useAppAddress();
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -39,10 +41,8 @@ export function RecordingList() {
     return flattenTree(buildTree(entries), collapsed, query.trim() !== '');
   }, [entries, mode, collapsed, query]);
 
-  const selectedPath = location.pathname.startsWith('/r/')
-    ? location.pathname.slice(3).split('/').map(decodeURIComponent).join('/')
-    : null;
-  const selectedTest = location.pathname.startsWith('/t/') ? decodeURIComponent(location.pathname.slice(3)) : null;
+  const selectedPath = address.page === 'recording' ? address.path : null;
+  const selectedTest = address.page === 'test' ? address.testKey : null;
   const selectedIndex = rows.findIndex((row) =>
     row.kind === 'recording' ? row.entry?.path === selectedPath : row.kind === 'test' && row.testKey === selectedTest,
   );
@@ -76,9 +76,9 @@ export function RecordingList() {
 
   const openRow = useCallback(
     (row: TreeRow) => {
-      const search = query ? `?q=${encodeURIComponent(query)}` : '';
-      if (row.kind === 'recording' && row.entry) navigate(recordingUrl(row.entry.path, search));
-      else if (row.kind === 'test' && row.testKey) navigate(testUrl(row.testKey) + search);
+      const search = withSearch('', { q: query || null });
+      if (row.kind === 'recording' && row.entry) navigate(paths.recording(row.entry.path, search));
+      else if (row.kind === 'test' && row.testKey) navigate(paths.test(row.testKey, search));
       else toggle(row.key);
     },
     [navigate, query, toggle],

@@ -1,20 +1,22 @@
-import { useSyncExternalStore } from 'react';
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
 
-/** Problems opening a folder (denied permission, a file dropped instead of a folder) shown as one dismissible banner. */
-let problem: string | null = null;
-const listeners = new Set<() => void>();
+/**
+ * Problems opening a folder (denied permission, a file dropped instead of a
+ * folder), shown as one dismissible banner. The app's one store pattern:
+ * a vanilla zustand store, read with `useStore`.
+ */
+interface OpenProblemState {
+  problem: string | null;
+}
 
+export const openProblemStore = createStore<OpenProblemState>(() => ({ problem: null }));
+
+/** Shows `message` in the banner; `null` dismisses it. */
 export function reportOpenProblem(message: string | null) {
-  problem = message;
-  listeners.forEach((l) => l());
+  openProblemStore.setState({ problem: message });
 }
 
 export function useOpenProblem(): string | null {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => problem,
-  );
+  return useStore(openProblemStore, (state) => state.problem);
 }

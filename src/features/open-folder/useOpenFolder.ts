@@ -8,6 +8,7 @@ import type { FolderSource } from '../../sources/types';
 import { beginListing, loadFolder } from '../../state/folderStore';
 import { prefetchFolderCache } from '../../state/indexCache';
 import { reportOpenProblem } from './openProblems';
+import { paths } from '../../config/paths';
 
 /**
  * A folder opened from the start page is listed right there while it loads;
@@ -38,8 +39,8 @@ export function useOpenFolder() {
 
   const start = useCallback(
     (source: FolderSource, startedAt: number) => {
-      browseWhenLoaded = location.pathname === '/';
-      if (location.pathname === '/compare') navigate('/browse');
+      browseWhenLoaded = location.pathname === paths.home();
+      if (location.pathname === paths.compare()) navigate(paths.browse());
       void loadFolder(source, startedAt);
     },
     [location.pathname, navigate],

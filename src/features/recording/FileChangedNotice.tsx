@@ -1,6 +1,6 @@
 import { getFolderState } from '../../state/folderStore';
 import { Button } from '../../shared/ui/Button';
-import { useOpenFolder } from '../open-folder/useOpenFolder';
+import { useOpenFolder } from '../open-folder';
 
 /**
  * Files read through a picker handle can be re-listed in place; a folder

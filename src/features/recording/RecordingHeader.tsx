@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import type { Recording } from '../../core/recording/types';
 import { CopyButton } from '../../shared/ui/CopyButton';
 import { Badge } from '../../shared/ui/Badge';
-import { testUrl, visibleControls } from '../../shared/visibleText';
+import { visibleControls } from '../../shared/visibleText';
+import { paths } from '../../config/paths';
 import { testKeyOf } from '../../core/test-id/testId';
 
 export function RecordingHeader({ recording }: { recording: Recording }) {
@@ -34,7 +35,7 @@ export function RecordingHeader({ recording }: { recording: Recording }) {
         <div className="min-w-0 flex-1 break-all font-mono text-[13px] font-medium" title="Test ID">
           {recording.testId ? (
             recording.testIdParts ? (
-              <Link to={testUrl(testKeyOf(recording.testIdParts))} className="hover:underline" title="Open this test's story">
+              <Link to={paths.test(testKeyOf(recording.testIdParts))} className="hover:underline" title="Open this test's story">
                 {visibleControls(recording.testId)}
               </Link>
             ) : (

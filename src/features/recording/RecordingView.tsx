@@ -5,7 +5,7 @@ import { ResponseSection } from './ResponseSection';
 import { RawSection } from './RawSection';
 import { HttpSection } from './HttpSection';
 import { PanelBoundary } from '../../shared/ui/PanelBoundary';
-import { Player } from '../playback/Player';
+import { Player } from '../playback';
 
 export function RecordingView({ loaded }: { loaded: LoadedRecording }) {
   const { recording, file } = loaded;

@@ -1,22 +1,30 @@
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQueries } from '@tanstack/react-query';
 import { testKeyOf } from '../../core/test-id/testId';
 import { orderStory, type StoryStep } from '../../core/story/story';
 import type { Recording } from '../../core/recording/types';
 import { useFolderState } from '../../state/folderStore';
-import { NoFolder } from '../browse/NoFolder';
+import { NoFolder } from '../open-folder';
 import { cassetteStory } from '../../core/cassette';
 import { fileForRecordingPath, loadRecording, recordingKeys } from './recordingQueries';
-import { Loading } from './RecordingPage';
+import { Loading } from '../../shared/ui/Loading';
+import { MalformedAddress } from '../../shared/ui/MalformedAddress';
+import { useAppAddress } from '../../shared/useAppAddress';
 import { MessageList } from './RequestSection';
-import { recordingUrl, visibleControls } from '../../shared/visibleText';
+import { visibleControls } from '../../shared/visibleText';
+import { paths } from '../../config/paths';
 import { LongText } from '../../shared/ui/LongText';
 import { Badge } from '../../shared/ui/Badge';
 import { PanelBoundary } from '../../shared/ui/PanelBoundary';
 
 export function TestPage() {
-  const { testKey = '' } = useParams();
+  const address = useAppAddress();
+  if (address.page === 'malformed') return <MalformedAddress kind={address.kind} raw={address.raw} />;
+  return <TestAt testKey={address.page === 'test' ? address.testKey : ''} />;
+}
+
+function TestAt({ testKey }: { testKey: string }) {
   const folder = useFolderState();
   const entries = useMemo(
     () => folder.entries.filter((entry) => entry.parts && testKeyOf(entry.parts) === testKey),
@@ -34,7 +42,7 @@ export function TestPage() {
   const [chosen, setChosen] = useState<string | null>(null);
   const variant = variants.find(([key]) => key === chosen) ?? variants[0];
 
-  if (folder.status === 'idle') return <NoFolder message={`Open the folder that holds the test ${testKey} to see its calls.`} />;
+  if (folder.status === 'idle') return <NoFolder message={`Open the folder that holds the test ${visibleControls(testKey)} to see its calls.`} />;
   if (entries.length === 0) {
     return folder.status === 'loading' ? (
       <Loading what="Indexing the folder…" />
@@ -113,7 +121,7 @@ function StoryStepView({ step, index }: { step: StoryStep; index: number }) {
         <span className="font-semibold">Call {index + 1}</span>
         <Badge tone="blue">{r.kindLabel}</Badge>
         {r.error && <Badge tone="red">error</Badge>}
-        <Link to={recordingUrl(r.path)} className="font-mono text-indigo-600 hover:underline dark:text-indigo-400">
+        <Link to={paths.recording(r.path)} className="font-mono text-indigo-600 hover:underline dark:text-indigo-400">
           {r.cassette ? `interaction ${r.cassette.index}` : `${r.path.slice(r.path.lastIndexOf('/') + 1, r.path.lastIndexOf('/') + 13)}…`}
         </Link>
         {step.continues && <span className="text-zinc-500">continues the conversation above (+{step.newMessages.length} messages)</span>}

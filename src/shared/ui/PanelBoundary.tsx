@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import { CopyButton } from './CopyButton';
 
 interface Props {
@@ -8,20 +9,35 @@ interface Props {
   children: ReactNode;
 }
 
+interface BoundaryProps extends Props {
+  /** The address: a failed panel gets a fresh try once the user navigates elsewhere. */
+  location: string;
+}
+
 interface State {
   error: Error | null;
 }
 
-/** One per panel: a bug in one view becomes a card, the rest of the page keeps working. */
-export class PanelBoundary extends Component<Props, State> {
+/**
+ * One per panel: a bug in one view becomes a card, the rest of the page keeps
+ * working, and navigating anywhere else renders the panel afresh (a card must
+ * not outlive the address that caused it).
+ */
+export function PanelBoundary(props: Props) {
+  const { pathname, search } = useLocation();
+  return <Boundary {...props} location={pathname + search} />;
+}
+
+class Boundary extends Component<BoundaryProps, State> {
   state: State = { error: null };
 
   static getDerivedStateFromError(error: Error): State {
     return { error };
   }
 
-  componentDidUpdate(previous: Props) {
-    if (this.state.error && (previous.file !== this.props.file || previous.panel !== this.props.panel)) {
+  componentDidUpdate(previous: BoundaryProps) {
+    const moved = previous.file !== this.props.file || previous.panel !== this.props.panel || previous.location !== this.props.location;
+    if (this.state.error && moved) {
       this.setState({ error: null });
     }
   }

@@ -1,7 +1,7 @@
 import { Button } from '../../shared/ui/Button';
-import { useOpenFolder } from '../open-folder/useOpenFolder';
-import { openFolderWithInputFallback } from '../open-folder/OpenFolderControls';
-import { RecentFolders } from '../open-folder/RecentFolders';
+import { useOpenFolder } from './useOpenFolder';
+import { openFolderWithInputFallback } from './OpenFolderControls';
+import { RecentFolders } from './RecentFolders';
 
 /** Shown where a folder is needed but none is open, e.g. after a reload on a deep link. */
 export function NoFolder({ compact = false, message }: { compact?: boolean; message?: string }) {

@@ -1,0 +1,2 @@
+// The browse feature's public face: the app imports from here only.
+export { BrowseLayout, BrowseEmpty } from './BrowseLayout';

@@ -1,0 +1,2 @@
+// The compare feature's public face: the app imports from here only.
+export { ComparePage } from './ComparePage';

@@ -1,0 +1,5 @@
+// The recording feature's public face: the app and other features import from here only.
+export { RecordingPage } from './RecordingPage';
+export { TestPage } from './TestPage';
+export { RecordingView } from './RecordingView';
+export { loadRecording, recordingKeys } from './recordingQueries';
