@@ -145,6 +145,30 @@ describe('cassette files', () => {
   });
 });
 
+describe('big cassettes, read one interaction at a time', () => {
+  const item = (n: number) => call(OPENAI, { model: `m${n}` }, JSON.stringify({ choices: [{ message: { content: `answer ${n}` } }] }));
+
+  it.each([
+    ['vcrpy layout (items at column 0)', (items: Json[]) => `interactions:\n${items.map((i) => `- ${JSON.stringify(i)}`).join('\n')}\nversion: 1\n`],
+    ['Ruby layout (items indented)', (items: Json[]) => `http_interactions:\n${items.map((i) => `  - ${JSON.stringify(i)}`).join('\n')}\nrecorded_with: VCR 6\n`],
+    ['anchors and aliases', (items: Json[]) => `base: &auth {authorization: [X]}\ninteractions:\n${items.map((i) => `- ${JSON.stringify(i)}`).join('\n')}\n- request: {method: GET, uri: "${OPENAI}", headers: *auth}\n  response: {status: {code: 200}, body: {string: ""}}\n`],
+  ])('%s gives what a whole-file parse gives', async (_, layout) => {
+    const text = layout(Array.from({ length: 40 }, (_, n) => item(n + 1)));
+    const whole = await readCassetteText(text, { splitAbove: Number.POSITIVE_INFINITY });
+    const pieces = await readCassetteText(text, { splitAbove: 0 });
+    expect(whole.ok).toBe(true);
+    if (!whole.ok || !pieces.ok) throw new Error('invalid');
+    expect(pieces.interactions.map((i) => [i.index, i.model, i.text])).toEqual(whole.interactions.map((i) => [i.index, i.model, i.text]));
+    expect(whole.interactions[39]!.text).toBe('answer 40');
+  });
+
+  it('one bad item makes the whole big cassette one invalid file', async () => {
+    const text = `interactions:\n${Array.from({ length: 30 }, (_, n) => `- ${JSON.stringify(item(n))}`).join('\n')}\n- {direction: sent, payload: x}\n`;
+    const reading = await readCassetteText(text, { splitAbove: 0 });
+    expect(reading.ok).toBe(false);
+  });
+});
+
 describe('bodies', () => {
   function binaryCassette(bytes: Uint8Array, headers: Json, tag = '!!binary'): string {
     return [

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { toIndexEntry, type IndexEntry, type IndexError } from '../core/index/indexEntry';
 import { parseRecording } from '../core/recording/parseRecording';
-import { interactionRecording, isCassettePath, readCassette } from '../core/cassette';
+import { interactionRecording, isCassettePath, visitCassetteBytes } from '../core/cassette';
 import type { IndexRequest, IndexResponse, TextFile } from './protocol';
 
 const decoder = new TextDecoder('utf-8');
@@ -25,14 +25,16 @@ function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[]): 
 async function indexCassette(file: TextFile, entries: IndexEntry[], errors: IndexError[]): Promise<void> {
   const size = file.size >= 0 ? file.size : file.bytes.byteLength;
   try {
-    const reading = await readCassette(new Uint8Array(file.bytes), file.path);
-    if (!reading.ok) {
-      errors.push({ path: file.path, size, lastModified: file.lastModified, reason: reading.reason });
+    // Entries are made as interactions are read, so a big cassette never holds all its parsed streams at once.
+    const mine: IndexEntry[] = [];
+    const result = await visitCassetteBytes(new Uint8Array(file.bytes), file.path, (interaction) => {
+      mine.push(toIndexEntry(interactionRecording(interaction, file.path), size, file.lastModified));
+    });
+    if (!result.ok) {
+      errors.push({ path: file.path, size, lastModified: file.lastModified, reason: result.reason });
       return;
     }
-    for (const interaction of reading.interactions) {
-      entries.push(toIndexEntry(interactionRecording(interaction, file.path), size, file.lastModified));
-    }
+    for (const entry of mine) entries.push(entry);
   } catch (error) {
     errors.push({ path: file.path, size, lastModified: file.lastModified, reason: `internal error while reading the cassette: ${error instanceof Error ? error.message : String(error)}` });
   }

@@ -13,6 +13,7 @@ import {
   type HeaderEntry,
 } from './http';
 import { parseCassetteYaml } from './yaml';
+import { splitCassette, type CassetteSplit } from './split';
 import type { StreamTrack, ToolCall } from '../recording/types';
 
 /**
@@ -75,7 +76,35 @@ function asMapping(value: unknown): Obj | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !isBytes(value) ? (value as Obj) : undefined;
 }
 
-export async function readCassette(bytes: Uint8Array, path: string): Promise<CassetteReading> {
+export async function readCassette(bytes: Uint8Array, path: string, options: ReadOptions = {}): Promise<CassetteReading> {
+  const interactions: CassetteInteraction[] = [];
+  const result = await visitCassetteBytes(bytes, path, (interaction) => void interactions.push(interaction), options);
+  return result.ok ? { ok: true, interactions } : result;
+}
+
+export async function readCassetteText(text: string, options: ReadOptions = {}): Promise<CassetteReading> {
+  const interactions: CassetteInteraction[] = [];
+  const result = await visitCassetteText(text, (interaction) => void interactions.push(interaction), options);
+  return result.ok ? { ok: true, interactions } : result;
+}
+
+export interface ReadOptions {
+  /** Files longer than this (characters) are parsed one interaction at a time; see split.ts. */
+  splitAbove?: number;
+}
+
+/** 256 K characters: below it a whole-file parse costs little memory. */
+const SPLIT_ABOVE = 256 * 1024;
+
+export type CassetteVisit = { ok: true; count: number } | { ok: false; reason: string };
+
+/**
+ * Reads a cassette calling `visit` with each interaction in order, without
+ * holding them all: big cassettes stay within memory. When the file turns
+ * out invalid after some visits, the result says so and the caller drops
+ * what it was given (a cassette is valid as a whole or not at all).
+ */
+export async function visitCassetteBytes(bytes: Uint8Array, path: string, visit: (interaction: CassetteInteraction) => void, options: ReadOptions = {}): Promise<CassetteVisit> {
   try {
     let data = bytes;
     if (/\.gz$/i.test(path)) {
@@ -87,23 +116,44 @@ export async function readCassette(bytes: Uint8Array, path: string): Promise<Cas
     }
     const text = decodeUtf8(data);
     if (text === undefined) return { ok: false, reason: 'the file is not UTF-8 text' };
-    return await readCassetteText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return await visitCassetteText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, visit, options);
   } catch (error) {
     return { ok: false, reason: `could not be read: ${messageOf(error)}` };
   }
 }
 
-export async function readCassetteText(text: string): Promise<CassetteReading> {
+export async function visitCassetteText(text: string, visit: (interaction: CassetteInteraction) => void, options: ReadOptions = {}): Promise<CassetteVisit> {
+  const split = text.length > (options.splitAbove ?? SPLIT_ABOVE) ? splitCassette(text) : null;
+  if (split) {
+    const pieces = await visitSplit(split, visit);
+    if (pieces !== null) return pieces;
+  }
   const yaml = parseCassetteYaml(text);
   if (!yaml.ok) return { ok: false, reason: yaml.reason };
   const pairs = interactionPairs(yaml.value);
   if (!pairs.ok) return pairs;
-  const interactions: CassetteInteraction[] = [];
   for (let i = 0; i < pairs.list.length; i++) {
     const { raw, request, response } = pairs.list[i]!;
-    interactions.push(await readInteraction(i + 1, raw, request, response));
+    visit(await readInteraction(i + 1, raw, request, response));
   }
-  return { ok: true, interactions };
+  return { ok: true, count: pairs.list.length };
+}
+
+/** Null when the pieces do not read as a cassette: the caller then parses the whole file for the exact reason. */
+async function visitSplit(split: CassetteSplit, visit: (interaction: CassetteInteraction) => void): Promise<CassetteVisit | null> {
+  const header = parseCassetteYaml(split.header);
+  const root = header.ok ? asMapping(header.value) : undefined;
+  if (!root || root[split.key] !== null || (split.key === 'http_interactions' && 'interactions' in root)) return null;
+  for (let i = 0; i < split.items.length; i++) {
+    const piece = parseCassetteYaml(split.items[i]!);
+    if (!piece.ok || !Array.isArray(piece.value) || piece.value.length !== 1) return null;
+    const raw = asMapping(piece.value[0]);
+    const request = asMapping(raw?.request);
+    const response = asMapping(raw?.response);
+    if (!raw || !request || !response) return null;
+    visit(await readInteraction(i + 1, raw, request, response));
+  }
+  return { ok: true, count: split.items.length };
 }
 
 interface RawPair {

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { parseRecordingValue } from '../../core/recording/parseRecording';
 import type { Recording } from '../../core/recording/types';
-import { readCassetteRecordings, splitInteractionPath, type CassetteRecordings } from '../../core/cassette';
+import { splitInteractionPath } from '../../core/cassette';
+import { readCassetteInteractions, type CassetteInteractions } from '../../workers/cassetteClient';
 import { ensureMetadata, readSourceBytes, readSourceFile, type SourceFile } from '../../sources/types';
 import { useFolderState } from '../../state/folderStore';
 
@@ -77,37 +78,40 @@ export async function loadRecording(file: SourceFile, path: string = file.path):
 }
 
 /**
- * The last cassette read, briefly: a test page opens all of a cassette's
- * interactions at once, and they should cost one read and one parse.
+ * Interactions asked for in the same tick (a test page opens all of a
+ * cassette's calls at once) share one read and one parse, in a worker.
  */
-let lastCassette: { file: SourceFile; reading: Promise<CassetteRecordings>; timer: ReturnType<typeof setTimeout> } | null = null;
-const CASSETTE_KEEP_MS = 30_000;
+const pendingReads = new Map<SourceFile, { indexes: Set<number>; result: Promise<CassetteInteractions> }>();
 
-function readCassetteOnce(file: SourceFile): Promise<CassetteRecordings> {
-  if (lastCassette?.file === file) return lastCassette.reading;
-  if (lastCassette) clearTimeout(lastCassette.timer);
-  const reading = readSourceBytes(file).then(
-    (bytes) => readCassetteRecordings(new Uint8Array(bytes), file.path),
-    (error: unknown) => {
+function readInteractionBatched(file: SourceFile, index: number): Promise<CassetteInteractions> {
+  const pending = pendingReads.get(file);
+  if (pending) {
+    pending.indexes.add(index);
+    return pending.result;
+  }
+  const indexes = new Set([index]);
+  const result = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+    pendingReads.delete(file);
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await readSourceBytes(file);
+    } catch (error) {
       if (file.url) throw error;
       throw new FileChangedError(file.path, error instanceof Error ? error.message : String(error));
-    },
-  );
-  const entry = { file, reading, timer: setTimeout(() => lastCassette === entry && (lastCassette = null), CASSETTE_KEEP_MS) };
-  lastCassette = entry;
-  reading.catch(() => lastCassette === entry && (lastCassette = null));
-  return reading;
+    }
+    return readCassetteInteractions(file.path, bytes, [...indexes]);
+  });
+  pendingReads.set(file, { indexes, result });
+  return result;
 }
 
 /** A cassette is re-read and interaction n picked: interactions are not kept after indexing. */
 async function loadInteraction(file: SourceFile, path: string): Promise<LoadedRecording> {
   const index = splitInteractionPath(path)?.index ?? 0;
-  const reading = await readCassetteOnce(file);
+  const reading = await readInteractionBatched(file, index);
   if (!reading.ok) return { file, text: '', value: undefined, recording: null, problem: reading.reason };
-  const item = reading.items[index - 1];
-  if (!item) {
-    throw new FileChangedError(file.path, `it has ${reading.items.length} interactions now, not ${index}`);
-  }
+  const item = reading.items.get(index);
+  if (!item) throw new FileChangedError(file.path, `it has ${reading.count} interactions now, not ${index}`);
   return { file, text: JSON.stringify(item.value, null, 2), value: item.value, recording: item.recording, problem: null };
 }
 
