@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { corpusDir, countRecordings, navigateInApp, openFolderViaInput, recordingUrl, samplesDir, waitForIndex } from './support';
@@ -158,6 +159,45 @@ test.describe('cassettes in the samples folder', () => {
     await expect(steps).toHaveCount(2);
     expect(await steps.evaluateAll((els) => els.map((el) => el.getAttribute('data-path')))).toEqual([`${TOOL_LOOP}#1`, `${TOOL_LOOP}#2`]);
     await expect(steps.nth(1)).toContainText('continues the conversation above (+2 messages)');
+  });
+});
+
+test.describe('a 100 MB cassette', () => {
+  test('is indexed in a worker without freezing the page, and its last interaction opens', async ({ page }) => {
+    test.setTimeout(300_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'big-cassette-'));
+    try {
+      const body = Array.from({ length: 600 }, (_, i) => `data: {"choices":[{"index":0,"delta":{"content":"w${i} "}}]}\n\n`).join('');
+      const item = (n: number) =>
+        `- request:\n    body: '{"model":"big-${n}"}'\n    method: POST\n    uri: https://api.openai.com/v1/chat/completions\n  response:\n    body:\n      string: ${JSON.stringify(body)}\n    headers:\n      Content-Type: [text/event-stream]\n    status: {code: 200, message: OK}\n`;
+      const count = Math.ceil(100e6 / item(1).length);
+      const file = path.join(dir, 'cassettes', 'test_big', 'test_huge_stream.yaml');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `interactions:\n${Array.from({ length: count }, (_, i) => item(i + 1)).join('')}version: 1\n`);
+      expect(statSync(file).size).toBeGreaterThan(100e6);
+
+      await page.goto('/');
+      // Long tasks on the page's main thread while the cassette is read and parsed.
+      await page.evaluate(() => {
+        const w = window as unknown as { longest: number };
+        w.longest = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+        }).observe({ type: 'longtask', buffered: false });
+      });
+      await openFolderViaInput(page, dir);
+      const status = await waitForIndex(page, 240_000);
+      expect(status).toMatchObject({ count, errors: 0 });
+      const interaction = `cassettes/test_big/test_huge_stream.yaml#${count}`;
+      await navigateInApp(page, recordingUrl(interaction));
+      await expect(page.getByTestId('recording-detail')).toHaveAttribute('data-path', interaction, { timeout: 120_000 });
+      await expect(page.getByTestId('playback-position')).toHaveAttribute('data-total', '600');
+      const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+      // Reading, parsing and assembling happen in workers: the page never blocks for long.
+      expect(longest).toBeLessThan(1_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
