@@ -158,7 +158,8 @@ test.describe('cassettes in the samples folder', () => {
     const steps = page.getByTestId('story-step');
     await expect(steps).toHaveCount(2);
     expect(await steps.evaluateAll((els) => els.map((el) => el.getAttribute('data-path')))).toEqual([`${TOOL_LOOP}#1`, `${TOOL_LOOP}#2`]);
-    await expect(steps.nth(1)).toContainText('continues the conversation above (+2 messages)');
+    await expect(steps.nth(1)).toHaveAttribute('data-relation', 'continues');
+    await expect(steps.nth(1)).toContainText('continues call 1 (+2 messages)');
   });
 });
 

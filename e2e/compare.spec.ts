@@ -66,9 +66,9 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  *   recordings/noise.json    modified, noise-only: id, created, system_fingerprint
  *   recordings/old-hash.json → recordings/new-hash.json  rekeyed: the question changed
  *   recordings/gone.json     removed
- *   recordings/extra.json    added, in the test of keep.json (which it leaves behind)
+ *   recordings/extra.json    added, in the test of keep.json
  *   recordings/brand-new.json added
- *   recordings/keep.json     unchanged, likely left behind
+ *   recordings/keep.json     unchanged (not hash-named: no replay key, so never left behind)
  *   recordings/same.json     unchanged
  *   plus a .txt and a node_modules JSON that must be ignored
  */
@@ -99,7 +99,7 @@ function syntheticTrees(): { base: Tree; head: Tree } {
   return { base, head };
 }
 
-const SYNTHETIC_COUNTS = { added: 2, removed: 1, modified: 2, rekeyed: 1, unchanged: 2, noiseOnly: 1, orphans: 1 };
+const SYNTHETIC_COUNTS = { added: 2, removed: 1, modified: 2, rekeyed: 1, unchanged: 2, noiseOnly: 1, answerChanged: 1, requestChanged: 0, toolsChanged: 0, metadataOnly: 0 };
 
 function writeTree(dir: string, tree: Tree) {
   for (const [rel, text] of Object.entries(tree)) {
@@ -137,11 +137,11 @@ test.describe('compare: a synthetic snapshot pair', () => {
     expect(await readSummary(page)).toMatchObject({ modified: 1, unchanged: 0, noiseOnly: 1 });
   });
 
-  test('classifies every kind of change, hides noise-only rows and lists the orphan', async ({ page }) => {
+  test('classifies every kind of change, hides noise-only rows and says what changed', async ({ page }) => {
     await compareFolders(page, dirs.base, dirs.head);
     const summary = await readSummary(page);
     expect(summary).toMatchObject(SYNTHETIC_COUNTS);
-    await expect(page.getByTestId('diff-summary')).toContainText('1 likely left behind');
+    await expect(page.locator('[data-testid="diff-row"][data-head-path="recordings/text.json"]')).toHaveAttribute('data-categories', 'answer');
     await expect(page.getByTestId('compare-base-name')).toContainText('base-snapshot');
 
     const rows = page.getByTestId('diff-row');
@@ -159,17 +159,16 @@ test.describe('compare: a synthetic snapshot pair', () => {
     await expect(page).toHaveURL(/noise=show/);
     const noiseRow = page.locator('[data-testid="diff-row"][data-noise-only="true"]');
     await expect(noiseRow).toHaveAttribute('data-head-path', 'recordings/noise.json');
+    await expect(noiseRow).toHaveAttribute('data-categories', 'noise-only');
     await noiseRow.click();
     await expect(page.getByTestId('diff-noise')).toHaveText('3 noise fields changed (ids, timestamps, fingerprints)');
     await expect(page.getByTestId('diff-only-noise')).toBeVisible();
     await page.getByTestId('noise-toggle').uncheck();
     await expect(rows).toHaveCount(5);
 
-    // The orphan is a hint, not a diff row.
-    const orphans = page.getByTestId('orphans');
-    await expect(orphans).toHaveAttribute('data-count', '1');
-    await orphans.getByRole('button').click();
-    await expect(page.getByTestId('orphan-row')).toHaveAttribute('data-path', 'recordings/keep.json');
+    // Left behind comes from replay keys: these files are not hash-named, so none can be.
+    await expect(page.getByTestId('diff-summary')).toHaveAttribute('data-left-behind', '0');
+    await expect(page.getByTestId('left-behind-status')).toHaveText(/Nothing left behind/);
 
     // Status filter, kept in the URL.
     await page.getByTestId('status-filter-added').uncheck();

@@ -204,7 +204,11 @@ export interface DiffSummary {
   rekeyed: number;
   unchanged: number;
   noiseOnly: number;
-  orphans: number;
+  /** Over modified pairs. */
+  requestChanged: number;
+  answerChanged: number;
+  toolsChanged: number;
+  metadataOnly: number;
 }
 
 /** Waits for the compare summary to be done and reads its counts. */
@@ -220,6 +224,9 @@ export async function readSummary(page: Page, timeout = 120_000): Promise<DiffSu
     rekeyed: await n('rekeyed'),
     unchanged: await n('unchanged'),
     noiseOnly: await n('noise-only'),
-    orphans: await n('orphans'),
+    requestChanged: await n('request-changed'),
+    answerChanged: await n('answer-changed'),
+    toolsChanged: await n('tools-changed'),
+    metadataOnly: await n('metadata-only'),
   };
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from './AppLayout';
@@ -6,7 +7,11 @@ import { BrowseEmpty } from '../features/browse';
 import { RecordingPage, TestPage } from '../features/recording';
 import { ComparePage } from '../features/compare';
 import { NotFound } from './NotFound';
+import { ServedFolderLive } from '../features/served-folder';
 import { routePatterns } from '../config/paths';
+
+// Replay keys (i12): the dead-weight report loads only when visited.
+const DeadWeightPage = lazy(() => import('../features/replay-keys/DeadWeightPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -34,6 +39,7 @@ const router = createBrowserRouter([
         ],
       },
       { path: routePatterns.compare, element: <ComparePage /> },
+      { path: routePatterns.deadWeight, element: <Suspense fallback={null}><DeadWeightPage /></Suspense> },
       { path: routePatterns.notFound, element: <NotFound /> },
     ],
   },
@@ -43,6 +49,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
+      <ServedFolderLive />
     </QueryClientProvider>
   );
 }

@@ -18,6 +18,7 @@ export const routePatterns = {
   recording: '/r/*',
   test: '/t/:testKey',
   compare: '/compare',
+  deadWeight: '/dead-weight',
   notFound: '*',
 } as const;
 
@@ -28,6 +29,7 @@ export const paths = {
   home: () => '/',
   browse: () => '/browse',
   compare: () => '/compare',
+  deadWeight: () => '/dead-weight',
   /** `/r/<path>`, each path segment encoded; `search` is appended as given (`?chunk=3`). */
   recording: (path: string, search = '') => RECORDING_PREFIX + path.split('/').map(encodeSegment).join('/') + search,
   /** `/t/<test key>`: the whole key is one segment (its slashes encoded). */

@@ -27,7 +27,7 @@ export interface SourceFile {
 export interface FolderSource {
   /** What the user opened, for the header and recent list. */
   name: string;
-  kind: 'picker' | 'input' | 'drop' | 'samples';
+  kind: 'picker' | 'input' | 'drop' | 'samples' | 'server';
   files: SourceFile[];
   /** Files skipped because they are neither *.json nor cassettes (counted, not listed). */
   skippedCount: number;

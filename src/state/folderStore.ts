@@ -215,3 +215,66 @@ async function saveCache(source: FolderSource, entries: IndexEntry[], errors: In
   if (saved && state.loadId === loadId) publish({ ...state, cacheSaved: true, version: state.version + 1 });
 }
 
+
+/**
+ * A folder indexed elsewhere (the command line's server walks, reads and
+ * indexes it in Node): its entries arrive finished, so nothing is read here.
+ * The status shows the folder as loading until they do. `startedAt` 0 measures
+ * from the page's start, which is when such a load begins.
+ */
+export async function loadIndexedFolder(
+  name: string,
+  fetchIndex: () => Promise<{ source: FolderSource; entries: IndexEntry[]; errors: IndexError[]; fromCache: number }>,
+  startedAt: number = performance.now(),
+): Promise<void> {
+  currentLoad?.abort();
+  const controller = new AbortController();
+  currentLoad = controller;
+  const loadId = state.loadId + 1;
+  publish({
+    ...initialState,
+    status: 'loading',
+    source: { name, kind: 'server', files: [], skippedCount: 0 },
+    loadId,
+    version: state.version + 1,
+  });
+  try {
+    const { source, entries, errors, fromCache } = await fetchIndex();
+    if (controller.signal.aborted) return;
+    const total = entries.length + errors.length;
+    publish({
+      ...state,
+      status: 'done',
+      source,
+      filesByPath: new Map(source.files.map((file) => [file.path, file])),
+      entries,
+      errors,
+      total,
+      processed: total,
+      fromCache,
+      ms: Math.round(performance.now() - startedAt),
+      version: state.version + 1,
+    });
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    publish({ ...state, status: 'failed', failure: error instanceof Error ? error.message : String(error), version: state.version + 1 });
+  }
+}
+
+/**
+ * Files of the open folder changed on disk (reported by the command line's
+ * server): their rows are replaced, added or dropped in place, without a reload.
+ */
+export function applyFolderChanges(change: { files: SourceFile[]; entries: IndexEntry[]; errors: IndexError[]; removed: string[] }): void {
+  if (state.status !== 'done') return;
+  const touched = new Set([...change.removed, ...change.files.map((file) => file.path)]);
+  const entries = state.entries.filter((entry) => !touched.has(entry.path)).concat(change.entries);
+  const errors = state.errors.filter((error) => !touched.has(error.path)).concat(change.errors);
+  sortEntries(entries);
+  errors.sort((a, b) => (a.path < b.path ? -1 : 1));
+  const filesByPath = new Map(state.filesByPath);
+  for (const path of change.removed) filesByPath.delete(path);
+  for (const file of change.files) filesByPath.set(file.path, file);
+  const total = entries.length + errors.length;
+  publish({ ...state, entries, errors, filesByPath, total, processed: total, version: state.version + 1 });
+}

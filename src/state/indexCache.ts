@@ -7,7 +7,8 @@ import type { SourceFile } from '../sources/types';
  * file's content without reading it: path, size and modification time.
  * Bump CACHE_VERSION whenever the parser or IndexEntry changes meaning.
  */
-const CACHE_VERSION = 1;
+// 2: entries carry replay keys (i12).
+const CACHE_VERSION = 2;
 type CachedValue = { entry: IndexEntry } | { error: IndexError };
 
 let entryStore: ReturnType<typeof createStore> | null = null;

@@ -1,6 +1,7 @@
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import { readSourceBytes, type SourceFile } from '../sources/types';
 import type { IndexRequest, IndexResponse, TextFile } from './protocol';
+import { replayKeysEnabled } from './replayKeysSetting';
 
 export interface IndexBatchResult {
   entries: IndexEntry[];
@@ -73,7 +74,7 @@ export async function indexInWorkers(
     for (const w of workers) if ((busy.get(w) ?? 0) < (busy.get(target) ?? 0)) target = w;
     busy.set(target, (busy.get(target) ?? 0) + 1);
     pendingBatches++;
-    const request: IndexRequest = { batchId: nextBatchId++, files: batch };
+    const request: IndexRequest = { batchId: nextBatchId++, files: batch, replayKeys: replayKeysEnabled() };
     target.postMessage(request, batch.map((file) => file.bytes));
     batch = [];
     batchChars = 0;

@@ -12,6 +12,8 @@ export interface TextFile {
 export interface IndexRequest {
   batchId: number;
   files: TextFile[];
+  /** Compute each file's replay key too (off only to measure the load without them). */
+  replayKeys?: boolean;
 }
 
 export interface IndexResponse {

@@ -44,8 +44,12 @@ export function cassetteStory(recordings: Recording[]): StoryStep[] {
       }
     }
     const startIndex = parent >= 0 ? signatures[parent]!.length : 0;
-    const step: StoryStep = { recording, newMessages: recording.request.messages.slice(startIndex), startIndex };
-    if (parent >= 0) step.continues = steps[parent]!.recording.path;
+    // In a cassette a repeated request is a real second call (a retry), never a stale copy.
+    const step: StoryStep = { recording, copies: [recording], newMessages: recording.request.messages.slice(startIndex), startIndex, relation: parent >= 0 ? 'continues' : 'start' };
+    if (parent >= 0) {
+      step.from = steps[parent]!.recording.path;
+      step.continues = step.from;
+    }
     steps.push(step);
     signatures.push(mine);
   }

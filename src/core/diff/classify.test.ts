@@ -80,7 +80,7 @@ describe('classifySnapshots: statuses', () => {
     expect(byStatus(entries, 'removed')[0]).toMatchObject({ basePath: 'gone.json', baseKind: 'recording' });
     expect(byStatus(entries, 'removed')[0]!.headPath).toBeUndefined();
     expect(byStatus(entries, 'modified')[0]).toMatchObject({ basePath: 'mod.json', testId: TEST_B, endpoint: '/v1/completions' });
-    // Unchanged files that no orphan check needs are not even parsed.
+    // Unchanged files are not even parsed.
     expect(byStatus(entries, 'unchanged')[0]).toMatchObject({ headKind: 'unread', testId: null, groupKey: null });
     // Sorted by path.
     expect(entries.map((e) => e.headPath ?? e.basePath)).toEqual(['gone.json', 'mod.json', 'new-hash.json', 'new.json', 'same.json']);
@@ -195,44 +195,6 @@ describe('classifySnapshots: noise', () => {
   });
 });
 
-describe('classifySnapshots: left-behind orphans', () => {
-  const sibling = (n: number) => rec({ messages: [{ role: 'user', content: `turn ${n}` }] });
-
-  it('flags unchanged siblings of a group that only gained files', () => {
-    const base = [file('s1.json', sibling(1)), file('s2.json', sibling(2)), file('other.json', rec({ testId: TEST_B }))];
-    const head = [...base, file('s3.json', sibling(3))];
-    const { entries, summary } = classifySnapshots(base, head);
-    expect(summary).toMatchObject({ added: 1, unchanged: 3, orphans: 2 });
-    expect(entries.filter((e) => e.orphan).map((e) => e.headPath)).toEqual(['s1.json', 's2.json']);
-    const other = entries.find((e) => e.headPath === 'other.json')!;
-    expect(other.orphan).toBe(false);
-  });
-
-  it('does not flag a group that also lost files, nor modified siblings', () => {
-    const base = [file('s1.json', sibling(1)), file('s2.json', sibling(2)), file('lost.json', sibling(9))];
-    const head = [file('s1.json', sibling(1)), file('s2.json', sibling(2)), file('s3.json', sibling(3)), file('s4.json', sibling(4))];
-    expect(classifySnapshots(base, head).summary).toMatchObject({ rekeyed: 1, added: 1, orphans: 0 });
-
-    const base2 = [file('s1.json', sibling(1)), file('s2.json', rec({ messages: [{ role: 'user', content: 'turn 2' }], text: 'a' }))];
-    const head2 = [file('s1.json', sibling(1)), file('s2.json', rec({ messages: [{ role: 'user', content: 'turn 2' }], text: 'b' })), file('s3.json', sibling(3))];
-    const r = classifySnapshots(base2, head2);
-    expect(r.summary).toMatchObject({ modified: 1, orphans: 1 });
-    expect(r.entries.find((e) => e.orphan)?.headPath).toBe('s1.json');
-  });
-
-  it('finds orphans of null-test-id groups and agrees with the exhaustive mode', () => {
-    const model = (n: number) => ({ test_id: null, request: { endpoint: '/v1/models', body: { n } }, response: { body: [] } });
-    const base = [file('m1.json', model(1)), file('x.json', rec())];
-    const head = [...base, file('m2.json', model(2))];
-    const fast = classifySnapshots(base, head);
-    const full = classifySnapshots(base, head, { identifyUnchanged: true });
-    expect(fast.summary.orphans).toBe(1);
-    expect(full.summary).toEqual(fast.summary);
-    expect(full.entries.map((e) => [e.headPath, e.orphan])).toEqual(fast.entries.map((e) => [e.headPath, e.orphan]));
-    expect(fast.entries.find((e) => e.headPath === 'x.json')).toMatchObject({ headKind: 'unread' });
-    expect(full.entries.find((e) => e.headPath === 'x.json')).toMatchObject({ headKind: 'recording', testId: TEST_A });
-  });
-});
 
 describe('classifySnapshots: files that are not recordings', () => {
   it('classifies other JSON by path and bytes, never rekeys it', () => {

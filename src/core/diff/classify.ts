@@ -2,13 +2,14 @@
  * Classifies every recording of two folder snapshots (base → head) the way a
  * reviewer reads a re-recording PR: unchanged, modified (and whether only
  * noise moved), re-keyed (request changed, so the hash-named file was renamed),
- * added, removed, and unchanged files probably left behind by a re-record.
+ * added and removed. Files left behind are found from replay keys (leftBehind.ts).
  *
  * Cost model: ~1,600 files a side, ~100 MB of text. Texts are compared first;
  * a file is parsed only when its answer needs it (one-sided files for their
- * test id and endpoint, modified files for the noise check, unchanged files
- * only when an orphan check could involve them), and each at most once.
+ * test id and endpoint, modified files for the noise check; unchanged files
+ * never), and each at most once.
  */
+import type { ChangeCategory } from './categories';
 import { canonicalStringify, hasOwn, isPlainObject, tryParseJson } from './json';
 import { compareNoise } from './noise';
 import { featureSimilarity, requestFeatures, type RequestFeatures } from './similarity';
@@ -25,7 +26,7 @@ export type CompareStatus = 'added' | 'removed' | 'modified' | 'rekeyed' | 'unch
 /**
  * `recording`: a JSON object with `request` (an object) and `response`.
  * `json`: other valid JSON (compared by bytes and noise, never re-keyed).
- * `invalid-json`: did not parse. `unread`: unchanged and not needed, so not parsed.
+ * `invalid-json`: did not parse. `unread`: unchanged, so not parsed.
  */
 export type FileKind = 'recording' | 'json' | 'invalid-json' | 'unread';
 
@@ -48,10 +49,21 @@ export interface CompareEntry {
   noiseOnly: boolean;
   /** Noise fields whose values differ between the two sides (see compareNoise); 0 for unpaired files. */
   noiseFieldCount: number;
-  /** Unchanged head file in a group that gained head-only files and lost none: likely left behind by a re-record. */
-  orphan: boolean;
   /** Request similarity in [0, 1] that chose this rekeyed pairing. */
   similarity?: number;
+  /** For modified and rekeyed pairs, once reviewed (see review.ts): what kind of change this is. */
+  categories?: ChangeCategory[];
+  /** One-line notes for the review summary, once reviewed. */
+  notes?: EntryNotes;
+}
+
+export interface EntryNotes {
+  /** The request change: first changed paths, re-generated tool-call ids. */
+  request?: string;
+  /** The answer change (text, reasoning, error), or the answer of a one-sided file. */
+  answer?: string;
+  /** Tool calls of the response: `name(args)`, and how they changed. */
+  tools?: string;
 }
 
 export interface CompareSummary {
@@ -62,9 +74,15 @@ export interface CompareSummary {
   unchanged: number;
   /** Modified files that are noise-only (rekeyed pairs are not counted here). */
   noiseOnly: number;
-  orphans: number;
   /** Sum of noiseFieldCount over modified files. */
   noiseFields: number;
+  /** Over modified pairs, once reviewed (0 before): pairs whose categories include each of these. */
+  requestChanged: number;
+  answerChanged: number;
+  toolsChanged: number;
+  metadataOnly: number;
+  /** Head files left behind (see leftBehind.ts); null until replay keys are known, or when they cannot be (a PR without its unchanged files). */
+  leftBehind: number | null;
 }
 
 export interface CompareResult {
@@ -76,11 +94,6 @@ export interface CompareResult {
 export interface ClassifyOptions {
   /** Byte equality when the caller holds more than text (e.g. digests); defaults to text equality. */
   equal?: (base: SnapshotFile, head: SnapshotFile) => boolean;
-  /**
-   * Parse every unchanged file so its entry carries test id and group, and so
-   * the orphan check needs no text prefilter. Costs one parse per file.
-   */
-  identifyUnchanged?: boolean;
 }
 
 /** Files worth comparing from a dropped folder: JSON, outside tool and VCS folders. */
@@ -137,8 +150,6 @@ interface OneSided {
 
 /** Groups larger than this (base×head) are paired by path order instead of by similarity. */
 const MAX_PAIR_MATRIX = 40_000;
-/** More distinct prefilter needles than this and a plain parse of every unchanged file is cheaper. */
-const MAX_NEEDLES = 16;
 
 export function classifySnapshots(
   base: readonly SnapshotFile[],
@@ -150,7 +161,7 @@ export function classifySnapshots(
   const headByPath = indexByPath(head);
 
   const entries: CompareEntry[] = [];
-  const unchanged: { path: string; file: SnapshotFile }[] = [];
+  const unchanged: string[] = [];
   const baseOnly: OneSided[] = [];
   const headOnly: OneSided[] = [];
 
@@ -161,7 +172,7 @@ export function classifySnapshots(
       continue;
     }
     if (equal(b, h)) {
-      unchanged.push({ path, file: h });
+      unchanged.push(path);
       continue;
     }
     const bi = identify(b.text);
@@ -179,7 +190,6 @@ export function classifySnapshots(
       headKind: hi.kind,
       noiseOnly: noise?.equalIgnoringNoise ?? false,
       noiseFieldCount: noise?.noiseFieldCount ?? 0,
-      orphan: false,
     });
   }
   for (const [path, h] of headByPath) {
@@ -227,7 +237,6 @@ export function classifySnapshots(
         headKind: 'recording',
         noiseOnly: noise.equalIgnoringNoise,
         noiseFieldCount: noise.noiseFieldCount,
-        orphan: false,
         similarity: score,
       });
     }
@@ -235,27 +244,18 @@ export function classifySnapshots(
   for (const f of baseOnly) if (!paired.has(f)) entries.push(oneSidedEntry('removed', f));
   for (const f of headOnly) if (!paired.has(f)) entries.push(oneSidedEntry('added', f));
 
-  // Groups that only gained files: their unchanged siblings are orphan suspects.
-  const suspects = new Map<string, { testId: string | null; endpoint: string | null }>();
-  for (const [key, g] of groups) if (g.head.length > 0 && g.base.length === 0) suspects.set(key, g);
-  const mayBeSuspect = options.identifyUnchanged ? () => true : suspectPrefilter([...suspects.values()]);
-
-  for (const { path, file } of unchanged) {
-    let id: Identity | undefined;
-    if (options.identifyUnchanged || (suspects.size > 0 && mayBeSuspect(file.text))) id = identify(file.text);
-    const kind: FileKind = id?.kind ?? 'unread';
+  for (const path of unchanged) {
     entries.push({
       status: 'unchanged',
       basePath: path,
       headPath: path,
-      testId: id?.testId ?? null,
-      endpoint: id?.endpoint ?? null,
-      groupKey: id?.groupKey ?? null,
-      baseKind: kind,
-      headKind: kind,
+      testId: null,
+      endpoint: null,
+      groupKey: null,
+      baseKind: 'unread',
+      headKind: 'unread',
       noiseOnly: false,
       noiseFieldCount: 0,
-      orphan: id?.groupKey != null && suspects.has(id.groupKey),
     });
   }
 
@@ -273,7 +273,6 @@ function oneSidedEntry(status: 'added' | 'removed', f: OneSided): CompareEntry {
     groupKey: f.id.groupKey,
     noiseOnly: false,
     noiseFieldCount: 0,
-    orphan: false,
   };
 }
 
@@ -324,36 +323,32 @@ function similarityOf(b: OneSided, h: OneSided): number {
   return featureSimilarity(b.features, h.features);
 }
 
-/**
- * A cheap necessary condition for "this unchanged file belongs to a suspect
- * group": its text must contain the group's longest run of [A-Za-z0-9_] from
- * the test id (the endpoint when the test id is null), since JSON writers do
- * not escape those characters.
- * Groups with no such run, or too many needles, disable the prefilter.
- */
-function suspectPrefilter(groups: { testId: string | null; endpoint: string | null }[]): (text: string) => boolean {
-  const needles = new Set<string>();
-  for (const g of groups) {
-    // The test id is far more selective than the endpoint, which most files share.
-    let best = '';
-    for (const run of (g.testId ?? g.endpoint)?.match(/[A-Za-z0-9_]+/g) ?? []) if (run.length > best.length) best = run;
-    if (best === '') return () => true;
-    needles.add(best);
-  }
-  if (needles.size > MAX_NEEDLES) return () => true;
-  const list = [...needles];
-  return (text) => list.some((n) => text.includes(n));
-}
-
-function summarize(entries: CompareEntry[]): CompareSummary {
-  const s: CompareSummary = { added: 0, removed: 0, modified: 0, rekeyed: 0, unchanged: 0, noiseOnly: 0, orphans: 0, noiseFields: 0 };
+export function summarize(entries: readonly CompareEntry[]): CompareSummary {
+  const s: CompareSummary = {
+    added: 0,
+    removed: 0,
+    modified: 0,
+    rekeyed: 0,
+    unchanged: 0,
+    noiseOnly: 0,
+    noiseFields: 0,
+    requestChanged: 0,
+    answerChanged: 0,
+    toolsChanged: 0,
+    metadataOnly: 0,
+    leftBehind: null,
+  };
   for (const e of entries) {
     s[e.status]++;
     if (e.status === 'modified') {
       if (e.noiseOnly) s.noiseOnly++;
       s.noiseFields += e.noiseFieldCount;
+      const c = e.categories ?? [];
+      if (c.includes('request')) s.requestChanged++;
+      if (c.includes('answer')) s.answerChanged++;
+      if (c.includes('tools')) s.toolsChanged++;
+      if (c.includes('metadata-only')) s.metadataOnly++;
     }
-    if (e.orphan) s.orphans++;
   }
   return s;
 }

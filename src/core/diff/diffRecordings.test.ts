@@ -53,7 +53,7 @@ describe('diffRecordings', () => {
       recording({ responseBody: { id: 'b', created: 2, system_fingerprint: 'fp1', choices: [] } }),
     );
     expect(d.request.changes).toEqual([]);
-    expect(d.responseText).toEqual({ changed: false, segments: [{ value: 'It is sunny.' }], approximate: false });
+    expect(d.responseText).toEqual({ changed: false, segments: [{ value: 'It is sunny.' }], approximate: false, similarity: 1 });
     expect(d.responseBody.changes).toEqual([]);
     expect(d.toolCalls).toEqual([]);
     expect(d.reasoning).toBeUndefined();
@@ -175,8 +175,8 @@ describe('diffRecordings', () => {
 
 describe('wordDiff', () => {
   it('handles empty sides and gives up gracefully on huge unrelated texts', () => {
-    expect(wordDiff('', '')).toEqual({ changed: false, segments: [], approximate: false });
-    expect(wordDiff('', 'new')).toEqual({ changed: true, segments: [{ value: 'new', added: true }], approximate: false });
+    expect(wordDiff('', '')).toEqual({ changed: false, segments: [], approximate: false, similarity: 1 });
+    expect(wordDiff('', 'new')).toMatchObject({ changed: true, segments: [{ value: 'new', added: true }], approximate: false, similarity: 0 });
     const a = Array.from({ length: 30_000 }, (_, i) => `a${i}`).join(' ');
     const b = Array.from({ length: 30_000 }, (_, i) => `b${i}`).join(' ');
     const t0 = performance.now();

@@ -8,7 +8,9 @@ import { diffWordsWithSpace } from 'diff';
 import type { RecordedError, Recording, ToolCall } from '../recording/types';
 import { isPlainObject, jsonEqual, setOwn, tryParseJson, type JsonObject } from './json';
 import { compareNoise, NOISE_KEYS } from './noise';
+import { diffStreams, type StreamDiff } from './streamDiff';
 import { structuralDiff, type StructuralDiffResult } from './structuralDiff';
+import { pairToolCallIds, renameIds } from './toolCallIds';
 
 export interface WordSegment {
   value: string;
@@ -25,6 +27,30 @@ export interface TextDiff {
    * budget: segments are then the whole old text removed and the new one added.
    */
   approximate: boolean;
+  /**
+   * Share of both texts left unchanged, in [0, 1] (2 × unchanged chars / total).
+   * Below SIDE_BY_SIDE_BELOW an inline word diff interleaves two different
+   * answers into nonsense, so views show them side by side instead.
+   */
+  similarity: number;
+}
+
+/** Texts sharing less than this are shown side by side (base | head) rather than as an inline word diff. */
+export const SIDE_BY_SIDE_BELOW = 0.5;
+
+export function preferredTextLayout(diff: TextDiff): 'inline' | 'side-by-side' {
+  return diff.approximate || diff.similarity < SIDE_BY_SIDE_BELOW ? 'side-by-side' : 'inline';
+}
+
+/** The two texts a word diff was made from. */
+export function textSides(diff: TextDiff): { before: string; after: string } {
+  let before = '';
+  let after = '';
+  for (const seg of diff.segments) {
+    if (!seg.added) before += seg.value;
+    if (!seg.removed) after += seg.value;
+  }
+  return { before, after };
 }
 
 export interface ValueChange<T> {
@@ -54,6 +80,12 @@ export interface RequestDiff extends StructuralDiffResult {
   endpoint?: ValueChange<string>;
   method?: ValueChange<string | undefined>;
   url?: ValueChange<string | undefined>;
+  /**
+   * Provider tool-call ids (`call_…`, `toolu_…`) that differ but pair one to
+   * one: the changes above are computed with base ids mapped to head ids, and
+   * this many ids were re-generated. The payload still differs (category `request`).
+   */
+  regeneratedIds?: number;
 }
 
 export interface RecordingDiff {
@@ -68,6 +100,8 @@ export interface RecordingDiff {
   usage?: ValueChange<Record<string, unknown> | undefined>;
   model?: ValueChange<string | undefined>;
   chunkCount?: ValueChange<number>;
+  /** How the chunking changed, with the chunks aligned by content; only for streams whose chunks differ. */
+  stream?: StreamDiff;
   error?: ValueChange<RecordedError | null>;
   /** Structural diff of the raw response bodies, noise excluded: the generic view for kinds without text. */
   responseBody: StructuralDiffResult;
@@ -99,7 +133,11 @@ export function diffRecordings(base: Recording, head: Recording, options: DiffRe
   const maxChanges = options.maxChanges ?? 500;
   const limits = { maxChanges, maxDepth: options.maxDepth, ignoreKeys: NOISE_KEYS };
 
-  const request: RequestDiff = structuralDiff(requestComparable(base), requestComparable(head), limits);
+  const baseRequest = requestComparable(base);
+  const headRequest = requestComparable(head);
+  const ids = pairToolCallIds(baseRequest, headRequest);
+  const request: RequestDiff = structuralDiff(ids ? renameIds(baseRequest, ids.mapping) : baseRequest, headRequest, limits);
+  if (ids) request.regeneratedIds = ids.mapping.size;
   if (base.endpoint !== head.endpoint) request.endpoint = { before: base.endpoint, after: head.endpoint };
   if (base.request.method !== head.request.method) request.method = { before: base.request.method, after: head.request.method };
   if (base.request.url !== head.request.url) request.url = { before: base.request.url, after: head.request.url };
@@ -132,13 +170,15 @@ export function diffRecordings(base: Recording, head: Recording, options: DiffRe
   const modelAfter = head.response.model ?? head.model;
   if (modelBefore !== modelAfter) out.model = { before: modelBefore, after: modelAfter };
   if (base.chunkCount !== head.chunkCount) out.chunkCount = { before: base.chunkCount, after: head.chunkCount };
+  const stream = diffStreams(base, head);
+  if (stream) out.stream = stream;
   if (!jsonEqual(base.error, head.error)) out.error = { before: base.error, after: head.error };
   return out;
 }
 
 /** Word diff of two texts with jsdiff's diffWordsWithSpace, bounded in cost. */
 export function wordDiff(before: string, after: string): TextDiff {
-  if (before === after) return { changed: false, segments: before === '' ? [] : [{ value: before }], approximate: false };
+  if (before === after) return { changed: false, segments: before === '' ? [] : [{ value: before }], approximate: false, similarity: 1 };
   const parts =
     before.length + after.length <= MAX_WORD_DIFF_CHARS
       ? diffWordsWithSpace(before, after, { maxEditLength: MAX_WORD_EDITS })
@@ -147,11 +187,12 @@ export function wordDiff(before: string, after: string): TextDiff {
     const segments: WordSegment[] = [];
     if (before !== '') segments.push({ value: before, removed: true });
     if (after !== '') segments.push({ value: after, added: true });
-    return { changed: true, segments, approximate: true };
+    return { changed: true, segments, approximate: true, similarity: 0 };
   }
   return {
     changed: true,
     approximate: false,
+    similarity: sharedShare(parts, before, after),
     segments: parts.map((p) => {
       const seg: WordSegment = { value: p.value };
       if (p.added) seg.added = true;
@@ -159,6 +200,31 @@ export function wordDiff(before: string, after: string): TextDiff {
       return seg;
     }),
   };
+}
+
+/**
+ * 2 × kept / total over non-space characters, where only unchanged runs of two
+ * words or more count as kept: two rewritten answers share many lone words
+ * ("the", "to") and spaces, which says nothing about their being close.
+ */
+function sharedShare(parts: { value: string; added?: boolean; removed?: boolean }[], before: string, after: string): number {
+  const total = nonSpace(before) + nonSpace(after);
+  if (total === 0) return 1;
+  let kept = 0;
+  for (const p of parts) {
+    if (p.added || p.removed) continue;
+    if ((p.value.trim().match(/\S+/g)?.length ?? 0) >= 2) kept += nonSpace(p.value);
+  }
+  return Math.min(1, (2 * kept) / total);
+}
+
+function nonSpace(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) n++;
+  }
+  return n;
 }
 
 function diffToolCalls(

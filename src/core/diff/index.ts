@@ -10,6 +10,8 @@ export {
   type CompareResult,
   type CompareStatus,
   type CompareSummary,
+  type EntryNotes,
+  summarize,
   type FileKind,
   type SnapshotFile,
 } from './classify';
@@ -26,6 +28,9 @@ export {
 export {
   diffRecordings,
   wordDiff,
+  preferredTextLayout,
+  textSides,
+  SIDE_BY_SIDE_BELOW,
   type DiffRecordingsOptions,
   type RecordingDiff,
   type RequestDiff,
@@ -35,4 +40,20 @@ export {
   type WordSegment,
 } from './diffRecordings';
 export { requestSimilarity, requestFeatures, featureSimilarity, type RequestFeatures } from './similarity';
-export { jsonEqual, canonicalStringify, stripKeys } from './json';
+export { jsonEqual, canonicalStringify, stripKeys, depthOf, limitDepth } from './json';
+export { pairCategories, requestPayload, toolCallsEqual, argumentsEqual, CHANGE_CATEGORIES, type ChangeCategory, type CategoryInput } from './categories';
+export { pairToolCallIds, renameIds, toolCallIdsIn, isToolCallId } from './toolCallIds';
+export { diffStreams, chunkInfos, type StreamDiff, type ChunkRow, type ChunkInfo, type ChunkRowKind } from './streamDiff';
+export {
+  reviewFolders,
+  reviewSnapshots,
+  annotateEntries,
+  reviewToJson,
+  requestNote,
+  type FolderReview,
+  type LeftBehindFile,
+  type LeftBehindFinder,
+  type ReviewOptions,
+} from './review';
+export { reviewMarkdown, type ReviewMarkdownInput } from './reviewMarkdown';
+export { findLeftBehind, touchedTestIds } from './leftBehind';

@@ -164,3 +164,51 @@ export function childPath(parent: string, key: string | number): string {
   if (IDENTIFIER.test(key)) return parent === '' ? key : `${parent}.${key}`;
   return `${parent}[${JSON.stringify(key)}]`;
 }
+
+/** How deeply nested `value` is (a primitive is 0), walked without recursion; stops counting at `cap`. */
+export function depthOf(value: unknown, cap = Infinity): number {
+  let max = 0;
+  const stack: { v: unknown; d: number }[] = [{ v: value, d: 0 }];
+  while (stack.length > 0) {
+    const { v, d } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    const depth = d + 1;
+    if (depth > max) max = depth;
+    if (max >= cap) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v as JsonObject)) {
+      if (typeof child === 'object' && child !== null) stack.push({ v: child, d: depth });
+    }
+  }
+  return max;
+}
+
+/**
+ * A copy of `value` whose objects and arrays below `maxDepth` levels are
+ * replaced by a short note. Structured clone (postMessage) and
+ * JSON.stringify recurse, so a few thousand levels overflow their stack;
+ * values that cross to the page or get printed go through this first.
+ * Returns `value` itself when it is shallow enough.
+ */
+export function limitDepth(value: unknown, maxDepth: number): unknown {
+  if (depthOf(value, maxDepth + 1) <= maxDepth) return value;
+  const root: unknown = Array.isArray(value) ? new Array<unknown>((value as unknown[]).length) : {};
+  const stack: { source: object; target: object; depth: number }[] = [{ source: value as object, target: root as object, depth: 1 }];
+  const shell = (v: unknown, depth: number): unknown => {
+    if (typeof v !== 'object' || v === null) return v;
+    if (depth > maxDepth) return `(nested deeper than ${maxDepth} levels: not shown)`;
+    const copy: object = Array.isArray(v) ? new Array<unknown>(v.length) : {};
+    stack.push({ source: v, target: copy, depth });
+    return copy;
+  };
+  while (stack.length > 0) {
+    const { source, target, depth } = stack.pop()!;
+    if (Array.isArray(source)) {
+      const out = target as unknown[];
+      for (let i = 0; i < source.length; i++) out[i] = shell(source[i], depth + 1);
+    } else {
+      const src = source as JsonObject;
+      for (const key of Object.keys(src)) setOwn(target as JsonObject, key, shell(src[key], depth + 1));
+    }
+  }
+  return root;
+}

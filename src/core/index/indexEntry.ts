@@ -1,5 +1,6 @@
 import type { Recording, RecordingKind } from '../recording/types';
 import type { TestIdParts } from '../test-id/testId';
+import type { FileKey } from '../replay-keys';
 
 /**
  * What the browser keeps for every file after a load: enough to list, group,
@@ -24,6 +25,8 @@ export interface IndexEntry {
   preview: string;
   /** Lower-cased haystack for the filter: ids, names, model, endpoint and text. */
   search: string;
+  /** The replay key (i12), computed in the index worker; absent when keys are switched off. */
+  replayKey?: FileKey;
 }
 
 export interface IndexError {

@@ -59,4 +59,44 @@ describe('orderStory', () => {
       ['r/b.json', undefined],
     ]);
   });
+
+  it('shows the same call recorded twice as one step "recorded 2 times", on the copy replay reaches', () => {
+    const stale = chat('r/111.json', [user], 'get_weather');
+    const current = chat('r/222.json', [user], 'get_weather');
+    const next = chat('r/333.json', [user, assistantCall, toolResult]);
+    const unknown = orderStory([stale, current, next]);
+    expect(unknown).toHaveLength(2);
+    expect(unknown[0]!.copies.map((c) => c.path)).toEqual(['r/111.json', 'r/222.json']);
+    expect(unknown[0]!.replayed).toBeUndefined();
+    expect(unknown[1]).toMatchObject({ relation: 'continues', continues: 'r/111.json' });
+
+    const keyed = orderStory([stale, current, next], { replayable: (path) => path === 'r/222.json' });
+    expect(keyed[0]!.recording.path).toBe('r/222.json');
+    expect(keyed[0]!.replayed).toBe('r/222.json');
+    expect(keyed[1]).toMatchObject({ relation: 'continues', from: 'r/222.json' });
+  });
+
+  it('shows calls that share a start and then diverge as branches, not as a continuation', () => {
+    const first = chat('r/a.json', [user], 'get_weather');
+    const left = chat('r/b.json', [user, assistantCall, toolResult]);
+    const right = chat('r/c.json', [user, assistantCall, { role: 'tool', tool_call_id: 'call_9', content: '{"temp": 5}' }]);
+    const steps = orderStory([right, left, first]);
+    expect(steps.map((s) => [s.recording.path, s.relation, s.from ?? null, s.startIndex])).toEqual([
+      ['r/a.json', 'start', null, 0],
+      ['r/b.json', 'branch', 'r/a.json', 1],
+      ['r/c.json', 'branch', 'r/a.json', 1],
+    ]);
+    expect(steps[1]!.continues).toBeUndefined();
+  });
+
+  it('two calls with a common start but no recorded common call: the later is a branch after the shared messages', () => {
+    const a = chat('r/a.json', [user, assistantCall, toolResult]);
+    const b = chat('r/b.json', [user, assistantCall, { role: 'tool', tool_call_id: 'call_9', content: 'error' }]);
+    const steps = orderStory([a, b]);
+    expect(steps.map((s) => [s.recording.path, s.relation, s.startIndex])).toEqual([
+      ['r/a.json', 'start', 0],
+      ['r/b.json', 'branch', 2],
+    ]);
+    expect(steps[1]!.newMessages.map((m) => m.role)).toEqual(['tool']);
+  });
 });

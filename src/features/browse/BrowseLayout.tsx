@@ -5,6 +5,7 @@ import { RecordingList } from './RecordingList';
 import { LoadErrors } from './LoadErrors';
 import { useResizableWidth } from './useResizableWidth';
 import { NoFolder } from '../open-folder';
+import { KeySummary } from '../replay-keys';
 
 export function BrowseLayout() {
   const folder = useFolderState();
@@ -17,6 +18,7 @@ export function BrowseLayout() {
         aria-label="Recordings"
       >
         <PanelBoundary panel="recording list">
+          <KeySummary />
           {folder.status === 'idle' ? <NoFolder compact /> : <RecordingList />}
           <LoadErrors />
         </PanelBoundary>

@@ -8,6 +8,7 @@ import { paths, withSearch } from '../../config/paths';
 import { useAppAddress } from '../../shared/useAppAddress';
 import { useFilteredEntries } from './useFilteredEntries';
 import { KindBadge } from './KindBadge';
+import { ReplayFilterSelect, useReplayFiltered, VerdictBadge } from '../replay-keys';
 
 type Mode = 'tree' | 'flat';
 
@@ -28,7 +29,8 @@ export function RecordingList() {
   }, [query, urlQuery, setParams]);
   const [mode, setMode] = useState<Mode>(() => (localStorage.getItem('browse-mode') === 'flat' ? 'flat' : 'tree'));
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const { entries, total, pending } = useFilteredEntries(query);
+  const { entries: textMatches, total, pending } = useFilteredEntries(query);
+  const { entries, active: replayFilterActive } = useReplayFiltered(textMatches);
   const navigate = useNavigate();
   const address = useAppAddress();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -142,10 +144,11 @@ export function RecordingList() {
         />
         <div className="flex items-center gap-2 text-xs text-zinc-500">
           <span data-testid="list-count" aria-live="polite">
-            {query ? `${recordingCount.toLocaleString()} of ${total.toLocaleString()}` : `${total.toLocaleString()}`} recordings
+            {query || replayFilterActive ? `${recordingCount.toLocaleString()} of ${total.toLocaleString()}` : `${total.toLocaleString()}`} recordings
             {pending ? ' …' : ''}
           </span>
           <span className="flex-1" />
+          <ReplayFilterSelect />
           {mode === 'tree' && (
             <>
               <button type="button" className="hover:underline" onClick={() => setCollapsed(new Set())}>
@@ -300,6 +303,7 @@ function RecordingRowContent({ entry, flat }: { entry: IndexEntry; flat: boolean
           <span className="text-zinc-600 dark:text-zinc-400">{entry.preview ? visibleControls(entry.preview) : <i>{entry.endpoint}</i>}</span>
         )}
       </span>
+      <VerdictBadge entry={entry} />
       <span className="shrink-0 font-mono text-[11px] text-zinc-400">{fileName.slice(0, 8)}</span>
     </>
   );

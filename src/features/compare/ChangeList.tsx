@@ -1,10 +1,10 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { CompareEntry } from '../../core/diff';
-import { Badge } from '../../shared/ui/Badge';
+import type { ChangeCategory, CompareEntry } from '../../core/diff';
 import { visibleControls } from '../../shared/visibleText';
 import { CHANGE_STATUSES, rowKey, writeCompareParams, type ChangeGroup, type CompareParams, type FilteredChanges } from './changeList';
+import type { LeftBehindState } from './state';
 import { statusLook } from './StatusBadge';
 
 /** Below this many rows every row is in the DOM (acceptance counts them); above it the list is virtualized. */
@@ -17,11 +17,13 @@ export function ChangeList({
   params,
   search,
   onParams,
+  leftBehind,
 }: {
   filtered: FilteredChanges;
   params: CompareParams;
   search: URLSearchParams;
   onParams: (patch: Partial<CompareParams>, push?: boolean) => void;
+  leftBehind: LeftBehindState;
 }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const items = useMemo(() => {
@@ -114,7 +116,7 @@ export function ChangeList({
           items.map((item) => <div key={item.type === 'group' ? `g:${item.group.key}` : `r:${rowKey(item.entry)}`}>{renderItem(item)}</div>)
         )}
       </div>
-      {filtered.orphans.length > 0 && <Orphans orphans={filtered.orphans} selected={params.sel} hrefFor={hrefFor} />}
+      <LeftBehindList state={leftBehind} selected={params.sel} hrefFor={hrefFor} />
     </div>
   );
 }
@@ -189,6 +191,7 @@ const ChangeRow = memo(function ChangeRow({ entry, selected, href }: { entry: Co
       data-base-path={entry.basePath ?? ''}
       data-head-path={entry.headPath ?? ''}
       data-noise-only={entry.noiseOnly ? 'true' : 'false'}
+      data-categories={(entry.categories ?? []).join(' ')}
       aria-current={selected ? 'true' : undefined}
       title={entry.status === 'rekeyed' ? `${entry.basePath} → ${entry.headPath}` : path}
       className={`flex items-start gap-2 border-b border-zinc-100 py-1 pl-6 pr-2 dark:border-zinc-800/60 ${
@@ -209,7 +212,7 @@ const ChangeRow = memo(function ChangeRow({ entry, selected, href }: { entry: Co
           ) : (
             <span className="min-w-0 truncate font-mono text-[12px]">{visibleControls(fileName(path))}</span>
           )}
-          {entry.noiseOnly && <Badge title="Only ids, timestamps and fingerprints changed">noise only</Badge>}
+          <CategoryBadges categories={entry.categories} />
         </span>
         <span className="flex min-w-0 gap-2 text-[11px] text-zinc-500">
           <span className="truncate font-mono">{visibleControls(entry.endpoint ?? '')}</span>
@@ -233,42 +236,77 @@ function shortHash(name: string): string {
   return visibleControls(m ? `${m[1]}…${m[2]}` : name);
 }
 
-function Orphans({ orphans, selected, hrefFor }: { orphans: CompareEntry[]; selected: string | null; hrefFor: (key: string) => string }) {
-  const [open, setOpen] = useState(false);
+const categoryLook: Record<ChangeCategory, { label: string; className: string; hint: string }> = {
+  answer: { label: 'answer', className: 'bg-rose-100 text-rose-900 dark:bg-rose-950/70 dark:text-rose-200', hint: 'The assembled text, reasoning or error differs' },
+  tools: { label: 'tools', className: 'bg-orange-100 text-orange-900 dark:bg-orange-950/70 dark:text-orange-200', hint: 'The response tool calls (name or arguments) differ' },
+  request: { label: 'request', className: 'bg-sky-100 text-sky-900 dark:bg-sky-950/70 dark:text-sky-200', hint: 'The request payload differs (noise excluded)' },
+  'metadata-only': { label: 'metadata', className: 'bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300', hint: 'Only usage, headers, model version or chunking changed' },
+  'noise-only': { label: 'noise only', className: 'bg-zinc-100 text-zinc-600 dark:bg-zinc-800/70 dark:text-zinc-400', hint: 'Only ids, timestamps and fingerprints changed' },
+};
+
+export function CategoryBadges({ categories }: { categories: readonly ChangeCategory[] | undefined }) {
+  if (!categories || categories.length === 0) return null;
   return (
-    <section data-testid="orphans" data-count={orphans.length} className="max-h-[40%] shrink-0 overflow-auto border-t border-zinc-200 dark:border-zinc-800">
+    <span className="flex shrink-0 gap-0.5">
+      {categories.map((c) => (
+        <span key={c} title={categoryLook[c].hint} className={`rounded px-1 text-[10.5px] font-medium leading-4 ${categoryLook[c].className}`}>
+          {categoryLook[c].label}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Files the change left behind, from replay keys, each with its reason; or why they are not known. */
+function LeftBehindList({ state, selected, hrefFor }: { state: LeftBehindState; selected: string | null; hrefFor: (key: string) => string }) {
+  const [open, setOpen] = useState(false);
+  if (state.status === 'idle') return null;
+  if (state.status !== 'done') {
+    return (
+      <p data-testid="left-behind-status" data-state={state.status} className="shrink-0 border-t border-zinc-200 px-2 py-1 text-[11.5px] text-zinc-500 dark:border-zinc-800">
+        {state.status === 'computing' ? 'Left behind: computing replay keys of the touched tests…' : `Left behind: ${state.reason}`}
+      </p>
+    );
+  }
+  const files = state.files;
+  if (files.length === 0) {
+    return (
+      <p data-testid="left-behind-status" data-state="done" className="shrink-0 border-t border-zinc-200 px-2 py-1 text-[11.5px] text-zinc-500 dark:border-zinc-800">
+        Nothing left behind: every file of the touched tests can still be replayed.
+      </p>
+    );
+  }
+  return (
+    <section data-testid="left-behind" data-count={files.length} className="max-h-[40%] shrink-0 overflow-auto border-t border-zinc-200 dark:border-zinc-800">
       <button
         type="button"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
-        className="flex w-full items-center gap-1.5 bg-amber-50 px-2 py-1 text-left text-[12px] text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+        className="sticky top-0 flex w-full items-center gap-1.5 bg-amber-50 px-2 py-1 text-left text-[12px] text-amber-900 dark:bg-amber-950/60 dark:text-amber-200"
       >
         <span className="inline-block w-3 text-amber-500">{open ? '▾' : '▸'}</span>
-        <span className="shrink-0 whitespace-nowrap font-medium">{orphans.length.toLocaleString()} likely left behind</span>
-        <span className="min-w-0 truncate text-amber-800/80 dark:text-amber-300/70">unchanged files in tests that gained recordings and lost none</span>
+        <span className="shrink-0 whitespace-nowrap font-medium">{files.length.toLocaleString()} left behind</span>
+        <span className="min-w-0 truncate text-amber-800/80 dark:text-amber-300/70">in the touched tests: cannot be replayed, or superseded</span>
       </button>
       {open && (
         <ul>
-          {orphans.map((entry) => {
-            const key = rowKey(entry);
-            return (
-              <li key={key}>
-                <Link
-                  to={hrefFor(key)}
-                  data-testid="orphan-row"
-                  data-path={key}
-                  data-test-id={entry.testId ?? ''}
-                  aria-current={key === selected ? 'true' : undefined}
-                  className={`block truncate px-2 py-0.5 pl-6 font-mono text-[11.5px] ${
-                    key === selected ? 'bg-indigo-100 dark:bg-indigo-950/60' : 'hover:bg-zinc-100 dark:hover:bg-zinc-900'
-                  }`}
-                  title={`${key}\n${entry.testId ?? ''}`}
-                >
-                  {visibleControls(key)}
-                </Link>
-              </li>
-            );
-          })}
+          {files.map((f) => (
+            <li key={f.path}>
+              <Link
+                to={hrefFor(f.path)}
+                data-testid="left-behind-row"
+                data-path={f.path}
+                data-test-id={f.testId}
+                data-verdict={f.verdict ?? ''}
+                aria-current={f.path === selected ? 'true' : undefined}
+                className={`block px-2 py-0.5 pl-6 text-[11.5px] ${f.path === selected ? 'bg-indigo-100 dark:bg-indigo-950/60' : 'hover:bg-zinc-100 dark:hover:bg-zinc-900'}`}
+                title={`${f.path}\n${f.testId}`}
+              >
+                <span className="block truncate font-mono">{visibleControls(shortHash(fileName(f.path)))}</span>
+                <span className="block truncate text-zinc-500">{visibleControls(f.reason)}</span>
+              </Link>
+            </li>
+          ))}
         </ul>
       )}
     </section>

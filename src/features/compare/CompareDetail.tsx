@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { CompareEntry } from '../../core/diff';
+import type { CompareEntry, LeftBehindFile } from '../../core/diff';
 import type { SourceFile } from '../../sources/types';
 import { Badge } from '../../shared/ui/Badge';
 import { CopyButton } from '../../shared/ui/CopyButton';
@@ -8,10 +8,11 @@ import { PanelBoundary } from '../../shared/ui/PanelBoundary';
 import { Tabs } from '../../shared/ui/Tabs';
 import { visibleControls } from '../../shared/visibleText';
 import { loadRecording, RecordingView } from '../recording';
-import { requestPairDiff, useCompareState, type CompareSource } from './compareStore';
+import { requestPairDiff, useCompareState, type CompareSource } from './state';
 import { PairDiffBody } from './PairDiffBody';
 import { noiseSentence } from './diffParts';
 import { StatusBadge } from './StatusBadge';
+import { CategoryBadges } from './ChangeList';
 import type { Side } from './protocol';
 
 /** Query keys in one place: per run, so two comparisons never share a cache entry. */
@@ -33,7 +34,7 @@ interface DetailProps {
   onView: (view: DetailView) => void;
 }
 
-export function CompareDetail({ entry, view, onView }: DetailProps) {
+export function CompareDetail({ entry, leftBehind, view, onView }: DetailProps & { leftBehind?: LeftBehindFile }) {
   if (entry.status === 'modified' || entry.status === 'rekeyed') return <PairPanel entry={entry} view={view} onView={onView} />;
   const side: Side = entry.status === 'removed' ? 'base' : 'head';
   const path = (side === 'base' ? entry.basePath : entry.headPath) ?? '';
@@ -42,12 +43,16 @@ export function CompareDetail({ entry, view, onView }: DetailProps) {
       ? 'Added in head: new in this change.'
       : entry.status === 'removed'
         ? 'Removed in head: only the base has it.'
-        : 'Unchanged, but its test gained new recordings and lost none: probably left behind by a re-record and safe to delete.';
+        : leftBehind
+          ? `Left behind in a test this change touched: ${leftBehind.reason}`
+          : 'Unchanged.';
   return (
     <div data-testid="compare-side-view" data-status={entry.status} data-side={side} data-path={path}>
       <div className="flex items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-1.5 text-[12px] dark:border-zinc-800 dark:bg-zinc-900">
-        {entry.orphan ? <Badge tone="amber">likely left behind</Badge> : <StatusBadge status={entry.status} />}
-        <span className="text-zinc-600 dark:text-zinc-400">{note}</span>
+        {leftBehind ? <Badge tone="amber">left behind</Badge> : <StatusBadge status={entry.status} />}
+        <span data-testid="compare-side-note" className="min-w-0 text-zinc-600 dark:text-zinc-400">
+          {visibleControls(note)}
+        </span>
       </div>
       <SideRecording side={side} path={path} />
     </div>
@@ -86,7 +91,7 @@ function PairPanel({ entry, view, onView }: DetailProps) {
       <header className="border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={entry.status} />
-          {entry.noiseOnly && <Badge>noise only</Badge>}
+          <CategoryBadges categories={entry.categories} />
           {entry.status === 'rekeyed' && entry.similarity !== undefined && (
             <span className="text-[11px] text-zinc-500" title="How alike the two requests are; the pairing chose the most alike">
               request similarity {Math.round(entry.similarity * 100)}%

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CompareEntry } from '../../core/diff';
 import { PanelBoundary } from '../../shared/ui/PanelBoundary';
@@ -6,8 +6,9 @@ import { visibleControls } from '../../shared/visibleText';
 import { filterChanges, readCompareParams, rowKey, writeCompareParams, type CompareParams } from './changeList';
 import { ChangeList } from './ChangeList';
 import { CompareDetail } from './CompareDetail';
-import { reportSourceError, useCompareState } from './compareStore';
+import { reportSourceError, useCompareState } from './state';
 import { DiffSummary } from './DiffSummary';
+import { ReviewSummary } from './ReviewSummary';
 import { FilterBar } from './FilterBar';
 import { FolderTargets } from './FolderTargets';
 import { PrForm } from './PrForm';
@@ -29,18 +30,38 @@ export function ComparePage() {
   );
 
   const { run } = state;
+  const [reviewOpen, setReviewOpen] = useState(false);
   const filtered = useMemo(
-    () => filterChanges(run.entries, { statuses: params.statuses, showNoise: params.showNoise, query: params.query }),
-    [run.entries, params.statuses, params.showNoise, params.query],
+    () => filterChanges(run.entries, { statuses: params.statuses, showNoise: params.showNoise, query: params.query, categories: params.categories }),
+    [run.entries, params.statuses, params.showNoise, params.query, params.categories],
   );
-  const byKey = useMemo(() => new Map<string, CompareEntry>(run.entries.map((e) => [rowKey(e), e])), [run.entries]);
+  const leftBehindFiles = run.leftBehind.status === 'done' ? run.leftBehind.files : null;
+  const byKey = useMemo(() => {
+    const map = new Map<string, CompareEntry>(run.entries.map((e) => [rowKey(e), e]));
+    // A left-behind file is unchanged: selecting it shows the head file with the reason it is dead weight.
+    for (const f of leftBehindFiles ?? []) {
+      if (map.has(f.path)) continue;
+      map.set(f.path, {
+        status: 'unchanged',
+        basePath: f.path,
+        headPath: f.path,
+        testId: f.testId,
+        endpoint: null,
+        groupKey: null,
+        noiseOnly: false,
+        noiseFieldCount: 0,
+      });
+    }
+    return map;
+  }, [run.entries, leftBehindFiles]);
   const selected = params.sel === null ? undefined : byKey.get(params.sel);
+  const leftBehindOf = params.sel === null ? undefined : leftBehindFiles?.find((f) => f.path === params.sel);
   const active = run.status !== 'idle' || (state.origin === 'pr' && state.pr.status === 'loading');
 
   return (
-    <div data-testid="compare-page" className="flex h-full min-h-0 flex-col">
-      <div className="flex flex-wrap items-start gap-x-4 gap-y-2 border-b border-zinc-200 bg-zinc-50/60 px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900/40">
-        <div className="flex min-w-[28rem] flex-[1.1] flex-col gap-1">
+    <div data-testid="compare-page" className="flex h-full min-h-0 flex-col overflow-y-auto sm:overflow-hidden">
+      <div className="flex shrink-0 flex-wrap items-start gap-x-4 gap-y-2 border-b border-zinc-200 bg-zinc-50/60 px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900/40">
+        <div className="flex min-w-0 flex-[1.1] basis-[26rem] flex-col gap-1">
           <FolderTargets onChosen={() => onParams({ pr: null, sel: null, view: 'diff' })} />
           {state.sourceError && (
             <p role="alert" className="flex items-center gap-2 text-[12px] text-red-700 dark:text-red-400">
@@ -51,13 +72,14 @@ export function ComparePage() {
             </p>
           )}
         </div>
-        <div className="flex min-w-[26rem] flex-1">
+        <div className="flex min-w-0 flex-1 basis-[24rem]">
           <PrForm prParam={params.pr} onPrParam={(pr) => onParams({ pr, sel: null, view: 'diff' }, true)} />
         </div>
       </div>
-      <DiffSummary state={state} />
+      <DiffSummary state={state} reviewOpen={reviewOpen} onReview={() => setReviewOpen(!reviewOpen)} />
+      {reviewOpen && run.status === 'done' && <ReviewSummary state={state} onClose={() => setReviewOpen(false)} />}
       {run.readProblems.length > 0 && (
-        <details data-testid="compare-read-problems" className="border-b border-zinc-200 px-3 py-1 text-[12px] text-amber-800 dark:border-zinc-800 dark:text-amber-300">
+        <details data-testid="compare-read-problems" className="shrink-0 border-b border-zinc-200 px-3 py-1 text-[12px] text-amber-800 dark:border-zinc-800 dark:text-amber-300">
           <summary className="cursor-pointer">{run.readProblems.length.toLocaleString()} files could not be read and count as changed</summary>
           <ul className="max-h-32 overflow-auto font-mono text-[11px]">
             {run.readProblems.map((p) => (
@@ -71,23 +93,27 @@ export function ComparePage() {
       {!active ? (
         <Intro />
       ) : (
-        <div className="flex min-h-0 flex-1">
-          <aside aria-label="Changes" className="flex w-[440px] min-w-[300px] shrink-0 flex-col border-r border-zinc-200 dark:border-zinc-800">
+        // Side by side from 640 px; below that the list sits above the detail, both at full width, and the page scrolls.
+        <div className="flex shrink-0 flex-col sm:min-h-0 sm:flex-1 sm:shrink sm:flex-row">
+          <aside
+            aria-label="Changes"
+            className="flex max-h-[55vh] min-h-0 shrink-0 flex-col border-b border-zinc-200 sm:max-h-none sm:w-[38%] sm:min-w-[240px] sm:max-w-[440px] sm:border-b-0 sm:border-r dark:border-zinc-800"
+          >
             <PanelBoundary panel="change list">
               {run.status === 'done' ? (
                 <>
                   <FilterBar filtered={filtered} params={params} onParams={onParams} />
-                  <ChangeList filtered={filtered} params={params} search={search} onParams={onParams} />
+                  <ChangeList filtered={filtered} params={params} search={search} onParams={onParams} leftBehind={run.leftBehind} />
                 </>
               ) : (
                 <p className="p-4 text-[12px] text-zinc-500">{run.status === 'failed' ? 'The comparison failed.' : 'Reading both sides…'}</p>
               )}
             </PanelBoundary>
           </aside>
-          <section aria-label="Change detail" className="min-h-0 min-w-0 flex-1 overflow-auto">
+          <section aria-label="Change detail" className="min-w-0 sm:min-h-0 sm:flex-1 sm:overflow-auto">
             {selected ? (
               <PanelBoundary panel="change detail" file={params.sel ?? undefined}>
-                <CompareDetail key={params.sel} entry={selected} view={params.view} onView={(view) => onParams({ view })} />
+                <CompareDetail key={params.sel} entry={selected} leftBehind={leftBehindOf} view={params.view} onView={(view) => onParams({ view })} />
               </PanelBoundary>
             ) : (
               <NoSelection waiting={run.status !== 'done'} missing={params.sel} count={filtered.rows.length} />
@@ -139,8 +165,15 @@ function Intro() {
           request similarity.
         </li>
         <li>
-          <strong>added</strong> / <strong>removed</strong>: only on one side. Unchanged files in a test that only gained recordings are
-          listed as <em>likely left behind</em>.
+          <strong>added</strong> / <strong>removed</strong>: only on one side.
+        </li>
+        <li>
+          Each modified pair says what changed: the <strong>answer</strong> (text, reasoning or error), the <strong>tools</strong> it
+          calls, the <strong>request</strong> it sends, or only <strong>metadata</strong> (usage, headers, chunking).
+        </li>
+        <li>
+          <strong>Left behind</strong>: files in the tests this change touched that the recorder can no longer replay (stale or
+          unknown replay key) or that a newer sibling supersedes, each with its reason.
         </li>
       </ul>
       <p className="mt-3 text-xs">Files are read in this browser only; nothing is uploaded.</p>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { CompareState } from './compareStore';
+import { Button } from '../../shared/ui/Button';
+import type { CompareState } from './state';
 
 const stageText = { pr: 'Reading the pull request', files: 'Listing changed files', contents: 'Fetching recordings' } as const;
 
@@ -7,7 +8,7 @@ const stageText = { pr: 'Reading the pull request', files: 'Listing changed file
  * `diff-summary`: counts as data attributes (integers, 0 while loading) and
  * as text; `done` only once both snapshots are read and classified.
  */
-export function DiffSummary({ state }: { state: CompareState }) {
+export function DiffSummary({ state, reviewOpen, onReview }: { state: CompareState; reviewOpen: boolean; onReview: () => void }) {
   const { run, pr } = state;
   const prLoading = state.origin === 'pr' && pr.status === 'loading';
   if (run.status === 'idle' && !prLoading) return null;
@@ -21,7 +22,13 @@ export function DiffSummary({ state }: { state: CompareState }) {
     'data-rekeyed': s?.rekeyed ?? 0,
     'data-unchanged': s?.unchanged ?? 0,
     'data-noise-only': s?.noiseOnly ?? 0,
-    'data-orphans': s?.orphans ?? 0,
+    // Over modified pairs (same path), as the issue defines them.
+    'data-request-changed': s?.requestChanged ?? 0,
+    'data-answer-changed': s?.answerChanged ?? 0,
+    'data-tools-changed': s?.toolsChanged ?? 0,
+    'data-metadata-only': s?.metadataOnly ?? 0,
+    // Only once replay keys are known: absent while computing, and for a PR loaded by URL.
+    ...(run.leftBehind.status === 'done' ? { 'data-left-behind': run.leftBehind.files.length } : {}),
     'data-ms': run.ms ?? '',
   };
   let body: ReactNode;
@@ -40,16 +47,39 @@ export function DiffSummary({ state }: { state: CompareState }) {
         <Count n={s.rekeyed} label="rekeyed" className="text-violet-700 dark:text-violet-400" />
         <Count n={s.unchanged} label={state.origin === 'pr' ? 'unchanged (not fetched)' : 'unchanged'} className="text-zinc-500" />
         <span className="text-zinc-300 dark:text-zinc-700">|</span>
+        <span className="text-zinc-500" title="Modified pairs by what changed">
+          modified:
+        </span>
+        <Count n={s.answerChanged} label="answer" className="text-rose-700 dark:text-rose-400" />
+        <Count n={s.toolsChanged} label="tools" className="text-orange-700 dark:text-orange-400" />
+        <Count n={s.requestChanged} label="request" className="text-sky-700 dark:text-sky-400" />
+        <Count n={s.metadataOnly} label="metadata-only" className="text-zinc-600 dark:text-zinc-400" />
         <Count n={s.noiseOnly} label="noise-only" className="text-zinc-600 dark:text-zinc-400" />
-        <Count n={s.orphans} label="likely left behind" className="text-zinc-600 dark:text-zinc-400" />
+        <span className="text-zinc-300 dark:text-zinc-700">|</span>
+        <LeftBehindCount state={state} />
         {run.ms !== null && <span className="text-zinc-400">{run.ms.toLocaleString()} ms</span>}
+        <Button data-testid="review-summary-open" aria-expanded={reviewOpen} onClick={onReview} className="ml-auto !py-0.5 text-[12px]">
+          {reviewOpen ? 'Hide review summary' : 'Review summary'}
+        </Button>
       </span>
     );
   }
   return (
-    <div data-testid="diff-summary" {...attrs} role="status" aria-live="polite" className="flex min-h-8 items-center gap-3 border-b border-zinc-200 px-3 py-1 text-[12.5px] dark:border-zinc-800">
+    <div data-testid="diff-summary" {...attrs} role="status" aria-live="polite" className="flex min-h-8 shrink-0 items-center gap-3 border-b border-zinc-200 px-3 py-1 text-[12.5px] dark:border-zinc-800">
       {body}
     </div>
+  );
+}
+
+function LeftBehindCount({ state }: { state: CompareState }) {
+  const lb = state.run.leftBehind;
+  if (lb.status === 'done') return <Count n={lb.files.length} label="left behind" className="text-amber-700 dark:text-amber-400" />;
+  if (lb.status === 'computing') return <span className="text-zinc-500">left behind: computing replay keys…</span>;
+  if (lb.status === 'idle') return null;
+  return (
+    <span className="text-zinc-500" title={lb.reason}>
+      left behind: {state.origin === 'pr' ? 'needs the two folders' : 'unknown'}
+    </span>
   );
 }
 

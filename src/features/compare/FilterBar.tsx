@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { CHANGE_STATUSES, type ChangeStatus, type CompareParams, type FilteredChanges } from './changeList';
+import { CATEGORY_FILTERS, CHANGE_STATUSES, type CategoryFilter, type ChangeStatus, type CompareParams, type FilteredChanges } from './changeList';
 import { statusLook } from './StatusBadge';
 
 const chipOn: Record<ChangeStatus, string> = {
@@ -31,6 +31,7 @@ export function FilterBar({
   // controlled checkbox bound straight to the URL would snap back in between.
   const [statuses, setStatuses] = useMirrored(params.statuses);
   const [showNoise, setShowNoise] = useMirrored(params.showNoise);
+  const [categories, setCategories] = useMirrored(params.categories);
 
   const noiseTotal = filtered.hiddenNoise + (params.showNoise ? filtered.rows.filter((r) => r.noiseOnly).length : 0);
   return (
@@ -65,6 +66,49 @@ export function FilterBar({
           );
         })}
       </div>
+      <div className="flex flex-wrap items-center gap-1" role="group" aria-label="Show modified pairs whose change is in">
+        <span className="text-[11px] text-zinc-500">what changed:</span>
+        {CATEGORY_FILTERS.map((category) => {
+          const on = categories.has(category);
+          return (
+            <label
+              key={category}
+              title={categoryHint[category]}
+              className={`inline-flex cursor-pointer items-center gap-1 rounded border px-1.5 py-0.5 text-[12px] ${
+                on ? 'border-indigo-400 bg-indigo-50 text-indigo-900 dark:border-indigo-600 dark:bg-indigo-950/60 dark:text-indigo-200' : 'border-zinc-300 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400'
+              }`}
+            >
+              <input
+                type="checkbox"
+                className="h-3 w-3 accent-current"
+                data-testid={`category-filter-${category}`}
+                checked={on}
+                onChange={() => {
+                  const next = new Set<CategoryFilter>(categories);
+                  if (on) next.delete(category);
+                  else next.add(category);
+                  setCategories(next);
+                  onParams({ categories: next });
+                }}
+              />
+              {category === 'metadata-only' ? 'metadata' : category}
+              <span className="font-semibold tabular-nums">{filtered.categoryCounts[category].toLocaleString()}</span>
+            </label>
+          );
+        })}
+        {categories.size > 0 && (
+          <button
+            type="button"
+            className="text-[11px] text-indigo-700 underline dark:text-indigo-400"
+            onClick={() => {
+              setCategories(new Set());
+              onParams({ categories: new Set() });
+            }}
+          >
+            all changes
+          </button>
+        )}
+      </div>
       <div className="flex items-center gap-2">
         <input
           type="search"
@@ -96,6 +140,13 @@ export function FilterBar({
     </div>
   );
 }
+
+const categoryHint: Record<CategoryFilter, string> = {
+  answer: 'The assembled text, reasoning or error differs',
+  tools: 'The response tool calls (name or arguments) differ',
+  request: 'The request payload differs after noise stripping',
+  'metadata-only': 'Only usage, headers, model version or chunking changed',
+};
 
 function useMirrored<T>(value: T): [T, (next: T) => void] {
   const [local, setLocal] = useState(value);

@@ -5,7 +5,7 @@ import { sourceFromFileList } from '../../sources/fileList';
 import type { FolderSource } from '../../sources/types';
 import { Button } from '../../shared/ui/Button';
 import { visibleControls } from '../../shared/visibleText';
-import { reportSourceError, setListing, setSide, swapSides, useCompareState, type CompareSource } from './compareStore';
+import { reportSourceError, setListing, setSide, swapSides, useCompareState, type CompareSource } from './state';
 import type { Side } from './protocol';
 
 const sideLabel: Record<Side, { title: string; hint: string }> = {

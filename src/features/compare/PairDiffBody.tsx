@@ -1,9 +1,19 @@
-import { useMemo, type ReactNode } from 'react';
-import { structuralDiff, type RecordingDiff, type ToolCallDiff, type ValueChange } from '../../core/diff';
+import { useMemo, useState, type ReactNode } from 'react';
+import {
+  preferredTextLayout,
+  structuralDiff,
+  textSides,
+  type ChunkRow,
+  type RecordingDiff,
+  type StreamDiff,
+  type TextDiff,
+  type ToolCallDiff,
+  type ValueChange,
+} from '../../core/diff';
 import { Section } from '../../shared/ui/Section';
 import { Badge } from '../../shared/ui/Badge';
 import { neutralizeBidi, visibleControls } from '../../shared/visibleText';
-import { BeforeAfter, JsonChangeList, NoiseLine, ValueText, WordDiffText } from './diffParts';
+import { addedText, BeforeAfter, JsonChangeList, NoiseLine, removedText, ValueText, WordDiffText } from './diffParts';
 import type { PairDiff } from './protocol';
 
 export function PairDiffBody({ pair }: { pair: PairDiff }) {
@@ -54,12 +64,137 @@ function FactChange<T>({ field, label, change }: { field: string; label: string;
 
 function isEmptyRequest(diff: RecordingDiff): boolean {
   const r = diff.request;
-  return r.changes.length === 0 && !r.endpoint && !r.method && !r.url && (r.envelope?.changes.length ?? 0) === 0;
+  return r.changes.length === 0 && !r.endpoint && !r.method && !r.url && !r.regeneratedIds && (r.envelope?.changes.length ?? 0) === 0;
+}
+
+/**
+ * A changed text: inline word diff when the two are close, side by side when
+ * they share little (an interleaved diff of a rewritten answer reads as
+ * nonsense). The reviewer can switch either way.
+ */
+function TextChange({ diff, testId }: { diff: TextDiff; testId: string }) {
+  const preferred = preferredTextLayout(diff);
+  const [layout, setLayout] = useState(preferred);
+  const sides = useMemo(() => textSides(diff), [diff]);
+  const other = layout === 'inline' ? 'side-by-side' : 'inline';
+  return (
+    <div data-testid={`${testId}-change`} data-layout={layout} data-similarity={diff.similarity.toFixed(2)}>
+      <div className="mb-1 flex flex-wrap items-center gap-2 text-[11px] text-zinc-500">
+        <span>
+          {Math.round(diff.similarity * 100)}% shared · {preferred === 'inline' ? 'close: word diff' : 'rewritten: side by side'}
+        </span>
+        <button
+          type="button"
+          data-testid="text-layout-toggle"
+          onClick={() => setLayout(other)}
+          className="rounded border border-zinc-300 px-1.5 py-px text-[11px] text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        >
+          {other === 'inline' ? 'Show as word diff' : 'Show side by side'}
+        </button>
+      </div>
+      {layout === 'inline' ? (
+        <WordDiffText diff={diff} testId={testId} />
+      ) : (
+        <div data-testid={`${testId}-sides`} className="grid grid-cols-1 gap-2 md:grid-cols-2">
+          <TextSide label="base" text={sides.before} tone={removedText} testId="text-side-base" />
+          <TextSide label="head" text={sides.after} tone={addedText} testId="text-side-head" />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TextSide({ label, text, tone, testId }: { label: string; text: string; tone: string; testId: string }) {
+  return (
+    <div className="min-w-0">
+      <div className="mb-0.5 text-[11px] font-medium uppercase tracking-wide text-zinc-500">{label}</div>
+      <pre data-testid={testId} className={`verbatim max-h-96 overflow-auto rounded border border-zinc-200 p-2 text-[12.5px] leading-relaxed no-underline dark:border-zinc-800 ${tone.replace(/line-through|decoration-\S+/g, '')}`}>
+        {text === '' ? <span className="italic text-zinc-500">(no text)</span> : neutralizeBidi(text)}
+      </pre>
+    </div>
+  );
+}
+
+/** The chunking summary, and the raw chunks lined up by content on request. */
+function StreamChange({ stream }: { stream: StreamDiff }) {
+  return (
+    <div className="min-w-0">
+      <p data-testid="stream-summary" data-before={stream.before} data-after={stream.after} className="text-[12.5px]">
+        {renderTicks(stream.summary)}
+      </p>
+      {stream.rows && (
+        <details className="mt-1 text-[12px]">
+          <summary className="cursor-pointer text-zinc-500">Chunks, aligned by content ({stream.rows.filter((r) => r.kind !== 'same').length} differ)</summary>
+          <ChunkTable rows={stream.rows} truncated={stream.truncated} />
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** `code` spans in the summary sentence, as text nodes. */
+function renderTicks(text: string): ReactNode[] {
+  return text.split('`').map((part, i) =>
+    i % 2 === 1 ? (
+      <code key={i} className="rounded bg-zinc-100 px-0.5 font-mono text-[11.5px] dark:bg-zinc-800">
+        {part}
+      </code>
+    ) : (
+      <span key={i}>{part}</span>
+    ),
+  );
+}
+
+const rowTone: Record<ChunkRow['kind'], string> = {
+  same: '',
+  added: 'bg-emerald-50 dark:bg-emerald-950/40',
+  removed: 'bg-red-50 dark:bg-red-950/40',
+  changed: 'bg-amber-50 dark:bg-amber-950/40',
+};
+
+function ChunkTable({ rows, truncated }: { rows: ChunkRow[]; truncated: boolean }) {
+  return (
+    <div className="mt-1 max-h-96 overflow-auto rounded border border-zinc-200 dark:border-zinc-800">
+      <table className="w-full table-fixed border-collapse font-mono text-[11.5px]">
+        <thead className="sticky top-0 bg-zinc-100 text-left text-zinc-500 dark:bg-zinc-900">
+          <tr>
+            <th className="w-10 px-1">#</th>
+            <th className="px-1">base</th>
+            <th className="w-10 px-1">#</th>
+            <th className="px-1">head</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i} data-testid="chunk-row" data-kind={row.kind} className={`border-t border-zinc-100 align-top dark:border-zinc-800/70 ${rowTone[row.kind]}`}>
+              <td className="px-1 text-zinc-400">{row.base ? row.base.index + 1 : ''}</td>
+              <td className="truncate px-1" title={row.base?.delta}>
+                {row.base && <ChunkCell label={row.base.label} delta={row.base.delta} />}
+              </td>
+              <td className="px-1 text-zinc-400">{row.head ? row.head.index + 1 : ''}</td>
+              <td className="truncate px-1" title={row.head?.delta}>
+                {row.head && <ChunkCell label={row.head.label} delta={row.head.delta} />}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {truncated && <p className="px-1 py-0.5 text-[11px] text-zinc-500">The table stops here; the summary above counts every chunk.</p>}
+    </div>
+  );
+}
+
+function ChunkCell({ label, delta }: { label: string; delta: string }) {
+  return (
+    <>
+      <span className="text-zinc-400">{visibleControls(label)}</span> {delta !== '' && <span>{JSON.stringify(neutralizeBidi(delta))}</span>}
+    </>
+  );
 }
 
 function RecordingDiffBody({ diff }: { diff: RecordingDiff }) {
   const toolChanges = diff.toolCalls.filter((t) => t.changed).length;
-  const responseFacts = Boolean(diff.finishReason || diff.usage || diff.model || diff.chunkCount || diff.error);
+  const responseFacts = Boolean(diff.finishReason || diff.usage || diff.model || diff.chunkCount || diff.stream || diff.error);
   const onlyNoise =
     isEmptyRequest(diff) &&
     !diff.responseText.changed &&
@@ -81,14 +216,14 @@ function RecordingDiffBody({ diff }: { diff: RecordingDiff }) {
       <RequestSection diff={diff} />
       <Section id="diff-response-text" title={<>Response text {diff.responseText.changed ? <Badge tone="amber">changed</Badge> : null}</>}>
         {diff.responseText.changed ? (
-          <WordDiffText diff={diff.responseText} testId="text-diff" />
+          <TextChange diff={diff.responseText} testId="text-diff" />
         ) : (
           <UnchangedText segments={diff.responseText.segments} what="response text" />
         )}
       </Section>
       {diff.reasoning && (
         <Section id="diff-reasoning" title={<>Reasoning <Badge tone="amber">changed</Badge></>}>
-          <WordDiffText diff={diff.reasoning} testId="reasoning-diff" />
+          <TextChange diff={diff.reasoning} testId="reasoning-diff" />
         </Section>
       )}
       {diff.toolCalls.length > 0 && (
@@ -104,7 +239,13 @@ function RecordingDiffBody({ diff }: { diff: RecordingDiff }) {
         <Section id="diff-response-facts" title="Response facts">
           <FactChange field="finishReason" label="finish reason" change={diff.finishReason} />
           <FactChange field="model" label="model" change={diff.model} />
-          <FactChange field="chunkCount" label="chunk count" change={diff.chunkCount} />
+          {diff.stream ? (
+            <Fact field="chunkCount" label="chunks">
+              <StreamChange stream={diff.stream} />
+            </Fact>
+          ) : (
+            <FactChange field="chunkCount" label="chunk count" change={diff.chunkCount} />
+          )}
           {diff.usage && <UsageChange before={diff.usage.before} after={diff.usage.after} />}
           {diff.error && (
             <Fact field="error" label="error">
@@ -142,6 +283,12 @@ function RequestSection({ diff }: { diff: RecordingDiff }) {
         <FactChange field="endpoint" label="endpoint" change={r.endpoint} />
         <FactChange field="method" label="method" change={r.method} />
         <FactChange field="url" label="url" change={r.url} />
+        {r.regeneratedIds !== undefined && (
+          <p data-testid="regenerated-ids" data-count={r.regeneratedIds} className="mb-1 text-[12px] text-zinc-600 dark:text-zinc-400">
+            {r.regeneratedIds} tool-call id{r.regeneratedIds === 1 ? '' : 's'} re-generated (provider ids such as call_…, toolu_…; paired one to
+            one, so they are not listed below)
+          </p>
+        )}
         <JsonChangeList
           result={r}
           testId="request-changes"

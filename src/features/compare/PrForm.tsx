@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_RECORDINGS_GLOB, formatPrParam, parsePrRef, prWebUrl, samePr, type PrRef } from '../../sources/github';
 import { Button } from '../../shared/ui/Button';
 import { visibleControls } from '../../shared/visibleText';
-import { cancelPr, getCompareState, loadPr, rememberedToken, setToken, useCompareState } from './compareStore';
+import { cancelPr, clearPrError, getCompareState, loadPr, rememberedToken, setToken, useCompareState } from './state';
 
 /**
  * Review a GitHub PR by its URL. Nothing is requested until the user asks
@@ -25,15 +25,18 @@ export function PrForm({ prParam, onPrParam }: { prParam: string | null; onPrPar
     void loadPr(ref, { token, glob });
   };
 
-  // A shared `?pr=` link (or history back to one) loads that PR, once per link.
-  const lastParam = useRef<string | null>(null);
-  useEffect(() => {
-    if (prParam === lastParam.current) return;
-    lastParam.current = prParam;
-    if (!prParam) return;
-    const ref = parsePrRef(prParam);
+  /** A URL that names no PR replaces whatever the last PR said: its error and Retry belong to another PR. */
+  const reject = (message: string) => {
+    clearPrError();
+    setInvalid(message);
+  };
+
+  // A shared `?pr=` link (or history back to one) loads that PR, once per link. The form's current token and
+  // glob are read when it fires (an effect event), so only the link changing triggers a load.
+  const onLink = useEffectEvent((param: string) => {
+    const ref = parsePrRef(param);
     if (!ref) {
-      setInvalid(`The link names no pull request GitHub would know (“${prParam}”).`);
+      reject(`The link names no pull request GitHub would know (“${param}”).`);
       return;
     }
     setUrl(prWebUrl(ref));
@@ -41,15 +44,19 @@ export function PrForm({ prParam, onPrParam }: { prParam: string | null; onPrPar
     const current = getCompareState();
     if (samePr(current.pr.ref, ref) && current.origin === 'pr' && current.pr.status !== 'idle') return;
     start(ref);
-    // start reads the form's current token and glob on purpose: only the link changing should trigger a load.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  });
+  const lastParam = useRef<string | null>(null);
+  useEffect(() => {
+    if (prParam === lastParam.current) return;
+    lastParam.current = prParam;
+    if (prParam) onLink(prParam);
   }, [prParam]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const ref = parsePrRef(url);
     if (!ref) {
-      setInvalid('Enter a pull request as https://github.com/OWNER/REPO/pull/N or OWNER/REPO#N.');
+      reject('Enter a pull request as https://github.com/OWNER/REPO/pull/N or OWNER/REPO#N.');
       return;
     }
     const param = formatPrParam(ref);

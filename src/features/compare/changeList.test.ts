@@ -5,7 +5,7 @@ import { CHANGE_STATUSES, filterChanges, readCompareParams, rowKey, writeCompare
 function entry(status: CompareEntry['status'], path: string, extra: Partial<CompareEntry> = {}): CompareEntry {
   const paths =
     status === 'added' ? { headPath: path } : status === 'removed' ? { basePath: path } : { basePath: extra.basePath ?? path, headPath: path };
-  return { status, ...paths, testId: 't::a', endpoint: '/v1/chat/completions', groupKey: null, noiseOnly: false, noiseFieldCount: 0, orphan: false, ...extra };
+  return { status, ...paths, testId: 't::a', endpoint: '/v1/chat/completions', groupKey: null, noiseOnly: false, noiseFieldCount: 0, ...extra };
 }
 
 const all = new Set<ChangeStatus>(CHANGE_STATUSES);
@@ -17,7 +17,6 @@ describe('filterChanges', () => {
     entry('added', 'r/a.json', { testId: 't::b' }),
     entry('removed', 'r/gone.json', { testId: null }),
     entry('rekeyed', 'r/new.json', { basePath: 'r/old.json' }),
-    entry('unchanged', 'r/left.json', { orphan: true }),
     entry('unchanged', 'r/same.json'),
   ];
 
@@ -26,7 +25,6 @@ describe('filterChanges', () => {
     expect(r.rows.map(rowKey)).toEqual(['r/m.json', 'r/new.json', 'r/a.json', 'r/gone.json']);
     expect(r.hiddenNoise).toBe(1);
     expect(r.counts).toEqual({ added: 1, removed: 1, modified: 2, rekeyed: 1 });
-    expect(r.orphans.map(rowKey)).toEqual(['r/left.json']);
   });
 
   it('groups by test id with calls outside tests last', () => {
@@ -39,6 +37,36 @@ describe('filterChanges', () => {
   it('filters by status and text', () => {
     const r = filterChanges(entries, { statuses: new Set(['added', 'rekeyed']), showNoise: false, query: 'OLD' });
     expect(r.rows.map(rowKey)).toEqual(['r/new.json']);
+  });
+});
+
+describe('categories', () => {
+  const reviewed = [
+    entry('modified', 'r/meta.json', { testId: 't::a', categories: ['metadata-only'] }),
+    entry('modified', 'r/req.json', { testId: 't::b', categories: ['request'] }),
+    entry('modified', 'r/answer.json', { testId: 't::c', categories: ['request', 'answer'] }),
+    entry('modified', 'r/tools.json', { testId: 't::d', categories: ['tools'] }),
+    entry('added', 'r/new.json', { testId: 't::a' }),
+  ];
+
+  it('leads with answer and tool changes, then requests and one-sided files, then metadata', () => {
+    const r = filterChanges(reviewed, { statuses: all, showNoise: false, query: '' });
+    expect(r.groups.map((g) => g.testId)).toEqual(['t::c', 't::d', 't::a', 't::b']);
+    // Within a test too: the added file (rank 1) before the metadata-only pair (rank 2).
+    expect(r.groups[2]!.rows.map(rowKey)).toEqual(['r/new.json', 'r/meta.json']);
+    expect(r.categoryCounts).toEqual({ answer: 1, tools: 1, request: 2, 'metadata-only': 1 });
+  });
+
+  it('filters to rows having any chosen category', () => {
+    const r = filterChanges(reviewed, { statuses: all, showNoise: false, query: '', categories: new Set(['answer', 'tools']) });
+    expect(r.rows.map(rowKey)).toEqual(['r/answer.json', 'r/tools.json']);
+  });
+
+  it('keeps the category filter in the URL', () => {
+    const written = writeCompareParams(new URLSearchParams(), { categories: new Set(['tools', 'answer']) });
+    expect(written.toString()).toBe('cat=answer%2Ctools');
+    expect([...readCompareParams(written).categories]).toEqual(['answer', 'tools']);
+    expect(writeCompareParams(written, { categories: new Set() }).toString()).toBe('');
   });
 });
 

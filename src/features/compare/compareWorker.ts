@@ -5,7 +5,7 @@
  * snapshots would otherwise stay resident); a pair's diff re-reads its two
  * files, which costs milliseconds.
  */
-import { classifySnapshots, compareNoise, diffRecordings, structuralDiff, wordDiff, NOISE_KEYS, type SnapshotFile } from '../../core/diff';
+import { compareNoise, diffRecordings, findLeftBehind, limitDepth, reviewSnapshots, structuralDiff, wordDiff, NOISE_KEYS, type SnapshotFile } from '../../core/diff';
 import { parseRecordingValue } from '../../core/recording/parseRecording';
 import { readSourceFile, type SourceFile } from '../../sources/types';
 import type { CompareRequest, CompareResponse, PairDiff, ReadProblem, Side } from './protocol';
@@ -22,6 +22,22 @@ interface Snapshot extends SnapshotFile {
 let files: Record<Side, Map<string, SourceFile>> = { base: new Map(), head: new Map() };
 
 const post = (message: CompareResponse) => self.postMessage(message);
+
+/**
+ * Structured clone recurses: a value nested a few thousand levels deep makes
+ * postMessage throw "Maximum call stack size exceeded", and a reply that never
+ * leaves would leave the page waiting forever. Deep values are cut to a note
+ * first; should posting still fail, the failure itself is the reply.
+ */
+const MAX_POSTED_DEPTH = 100;
+
+function postDiffReply(requestId: number, result: PairDiff): void {
+  try {
+    post({ type: 'diff', requestId, result: limitDepth(result, MAX_POSTED_DEPTH) as PairDiff });
+  } catch (error) {
+    post({ type: 'diff', requestId, error: `the diff could not be sent to the page (${describe(error)})` });
+  }
+}
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -59,7 +75,7 @@ async function readAll(
   return { snapshots, problems };
 }
 
-async function compare(base: SourceFile[], head: SourceFile[]): Promise<void> {
+async function compare(base: SourceFile[], head: SourceFile[], wantLeftBehind: boolean): Promise<void> {
   files = { base: new Map(base.map((f) => [f.path, f])), head: new Map(head.map((f) => [f.path, f])) };
   const total = base.length + head.length;
   let read = 0;
@@ -80,11 +96,20 @@ async function compare(base: SourceFile[], head: SourceFile[]): Promise<void> {
     },
   );
   post({ type: 'progress', read, total });
-  const result = classifySnapshots(snapshots.base, snapshots.head, {
+  const review = reviewSnapshots(snapshots.base, snapshots.head, {
     equal: (a, b) => (a as Snapshot).raw === (b as Snapshot).raw,
   });
-  const entries = result.entries.filter((e) => e.status !== 'unchanged' || e.orphan);
-  post({ type: 'done', entries, summary: result.summary, readProblems: problems });
+  const entries = review.entries.filter((e) => e.status !== 'unchanged');
+  post({ type: 'done', entries, summary: review.summary, readProblems: problems });
+  if (!wantLeftBehind) {
+    post({ type: 'left-behind', files: null, reason: 'A pull request loaded by its URL brings only the files it changed: open the two folders to count the files it left behind.' });
+    return;
+  }
+  try {
+    post({ type: 'left-behind', files: await findLeftBehind(review.entries, snapshots.head) });
+  } catch (error) {
+    post({ type: 'left-behind', files: null, reason: `replay keys could not be computed: ${describe(error)}` });
+  }
 }
 
 interface Parsed {
@@ -130,12 +155,12 @@ async function diffPair(basePath: string, headPath: string): Promise<PairDiff> {
 self.onmessage = (event: MessageEvent<CompareRequest>) => {
   const request = event.data;
   if (request.type === 'compare') {
-    compare(request.base, request.head).catch((error: unknown) => post({ type: 'failed', message: describe(error) }));
+    compare(request.base, request.head, request.leftBehind).catch((error: unknown) => post({ type: 'failed', message: describe(error) }));
     return;
   }
   const { requestId, basePath, headPath } = request;
   diffPair(basePath, headPath).then(
-    (result) => post({ type: 'diff', requestId, result }),
+    (result) => postDiffReply(requestId, result),
     (error: unknown) => post({ type: 'diff', requestId, error: describe(error) }),
   );
 };

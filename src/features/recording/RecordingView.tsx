@@ -6,6 +6,7 @@ import { RawSection } from './RawSection';
 import { HttpSection } from './HttpSection';
 import { PanelBoundary } from '../../shared/ui/PanelBoundary';
 import { Player } from '../playback';
+import { ReplayKeySection } from '../replay-keys';
 
 export function RecordingView({ loaded }: { loaded: LoadedRecording }) {
   const { recording, file } = loaded;
@@ -31,6 +32,9 @@ export function RecordingView({ loaded }: { loaded: LoadedRecording }) {
         {recording.stream && (
           <a href="#playback" className="text-zinc-600 hover:text-indigo-600 dark:text-zinc-400">Playback</a>
         )}
+        {!recording.cassette && (
+          <a href="#replay-key" className="text-zinc-600 hover:text-indigo-600 dark:text-zinc-400">Replay key</a>
+        )}
         <a href="#raw" className="text-zinc-600 hover:text-indigo-600 dark:text-zinc-400">{recording.cassette ? 'Raw interaction' : 'Raw JSON'}</a>
       </nav>
       <PanelBoundary panel="request" file={file.path}>
@@ -47,6 +51,12 @@ export function RecordingView({ loaded }: { loaded: LoadedRecording }) {
       {recording.stream && (
         <PanelBoundary panel="playback" file={file.path}>
           <Player recording={recording} />
+        </PanelBoundary>
+      )}
+      {/* Replay keys are llama-stack's request hashes; VCR matches requests its own way. */}
+      {!recording.cassette && (
+        <PanelBoundary panel="replay key" file={file.path}>
+          <ReplayKeySection path={file.path} />
         </PanelBoundary>
       )}
       <PanelBoundary panel="raw JSON" file={file.path}>

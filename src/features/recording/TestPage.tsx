@@ -17,6 +17,9 @@ import { paths } from '../../config/paths';
 import { LongText } from '../../shared/ui/LongText';
 import { Badge } from '../../shared/ui/Badge';
 import { PanelBoundary } from '../../shared/ui/PanelBoundary';
+import { TestReplayGroups, useTestReplaySplit } from '../replay-keys';
+
+const NO_ENTRIES: never[] = [];
 
 export function TestPage() {
   const address = useAppAddress();
@@ -41,6 +44,9 @@ function TestAt({ testKey }: { testKey: string }) {
   }, [entries]);
   const [chosen, setChosen] = useState<string | null>(null);
   const variant = variants.find(([key]) => key === chosen) ?? variants[0];
+  // --- replay keys (i12): stale and superseded calls are listed apart from the story ---
+  const replaySplit = useTestReplaySplit(variant?.[1] ?? NO_ENTRIES);
+  // --- end replay keys ---
 
   if (folder.status === 'idle') return <NoFolder message={`Open the folder that holds the test ${visibleControls(testKey)} to see its calls.`} />;
   if (entries.length === 0) {
@@ -81,14 +87,17 @@ function TestAt({ testKey }: { testKey: string }) {
       </header>
       {variant && (
         <PanelBoundary panel="test story" file={testKey}>
-          <VariantStory key={variant[0]} paths={variant[1].map((e) => e.path)} />
+          {/* --- replay keys (i12) --- */}
+          <TestReplayGroups dead={replaySplit.dead} />
+          <VariantStory key={variant[0]} paths={replaySplit.live.map((e) => e.path)} />
+          {/* --- end replay keys --- */}
         </PanelBoundary>
       )}
     </div>
   );
 }
 
-function VariantStory({ paths }: { paths: string[] }) {
+function VariantStory({ paths, replayable }: { paths: string[]; replayable?: (path: string) => boolean | undefined }) {
   const folder = useFolderState();
   const results = useQueries({
     queries: paths.map((path) => {
@@ -102,31 +111,85 @@ function VariantStory({ paths }: { paths: string[] }) {
   const pending = results.some((r) => r.isPending);
   const recordings = results.map((r) => r.data?.recording).filter((r): r is Recording => Boolean(r));
   // A cassette is one test recorded in call order: that order is the story.
-  const steps = useMemo(() => (pending ? [] : recordings.length > 0 && recordings.every((r) => r.cassette) ? cassetteStory(recordings) : orderStory(recordings)), [pending, recordings.map((r) => r.path).join('\n')]); // eslint-disable-line react-hooks/exhaustive-deps
+  const steps = useMemo(
+    () => (pending ? [] : recordings.length > 0 && recordings.every((r) => r.cassette) ? cassetteStory(recordings) : orderStory(recordings, { replayable })),
+    [pending, recordings.map((r) => r.path).join('\n'), replayable], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  const callNumber = useMemo(() => new Map(steps.map((s, i) => [s.recording.path, i + 1])), [steps]);
   if (pending) return <Loading what={`Reading ${paths.length} recordings…`} />;
   return (
     <ol className="space-y-4 px-4 py-3">
       {steps.map((step, i) => (
-        <StoryStepView key={step.recording.path} step={step} index={i} />
+        <StoryStepView key={step.recording.path} step={step} index={i} fromCall={step.from ? callNumber.get(step.from) : undefined} />
       ))}
     </ol>
   );
 }
 
-function StoryStepView({ step, index }: { step: StoryStep; index: number }) {
+function fileLabel(path: string): string {
+  return `${path.slice(path.lastIndexOf('/') + 1, path.lastIndexOf('/') + 13)}…`;
+}
+
+/** How this call relates to the ones before it, in words: a continuation, a branch, or a start. */
+function Relation({ step, fromCall }: { step: StoryStep; fromCall: number | undefined }) {
+  const added = `+${step.newMessages.length} message${step.newMessages.length === 1 ? '' : 's'}`;
+  if (step.relation === 'continues') return <span className="text-zinc-500">continues call {fromCall} ({added})</span>;
+  if (step.relation === 'branch') {
+    return (
+      <span className="text-amber-700 dark:text-amber-400">
+        a branch: shares the first {step.startIndex} message{step.startIndex === 1 ? '' : 's'} with call {fromCall}, then goes its own way ({added})
+      </span>
+    );
+  }
+  return null;
+}
+
+/** A request recorded more than once: every copy, and which one replay reaches when replay keys say so. */
+function Copies({ step }: { step: StoryStep }) {
+  if (step.copies.length < 2) return null;
+  return (
+    <details data-testid="story-copies" data-count={step.copies.length} data-replayed={step.replayed ?? ''} className="text-[11.5px]">
+      <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">
+        recorded {step.copies.length} times (the same request up to ids and timestamps)
+        {step.replayed ? `; replay reaches ${fileLabel(step.replayed)}` : '; which copy replay reaches is not known'}
+      </summary>
+      <ul className="mt-1 space-y-0.5 pl-4">
+        {step.copies.map((c) => (
+          <li key={c.path} className="font-mono">
+            <Link to={paths.recording(c.path)} className="text-indigo-600 hover:underline dark:text-indigo-400">
+              {visibleControls(c.path.slice(c.path.lastIndexOf('/') + 1))}
+            </Link>
+            {c.path === step.replayed && <span className="font-sans text-emerald-700 dark:text-emerald-400"> · replay reaches this one</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function StoryStepView({ step, index, fromCall }: { step: StoryStep; index: number; fromCall: number | undefined }) {
   const r = step.recording;
   return (
-    <li data-testid="story-step" data-path={r.path} className="rounded border border-zinc-200 dark:border-zinc-800">
+    <li
+      data-testid="story-step"
+      data-path={r.path}
+      data-relation={step.relation}
+      data-from={step.from ?? ''}
+      data-copies={step.copies.length}
+      className="rounded border border-zinc-200 dark:border-zinc-800"
+    >
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 text-xs dark:border-zinc-800 dark:bg-zinc-900">
         <span className="font-semibold">Call {index + 1}</span>
         <Badge tone="blue">{r.kindLabel}</Badge>
         {r.error && <Badge tone="red">error</Badge>}
+        {step.copies.length > 1 && <Badge tone="amber">recorded {step.copies.length}×</Badge>}
         <Link to={paths.recording(r.path)} className="font-mono text-indigo-600 hover:underline dark:text-indigo-400">
-          {r.cassette ? `interaction ${r.cassette.index}` : `${r.path.slice(r.path.lastIndexOf('/') + 1, r.path.lastIndexOf('/') + 13)}…`}
+          {r.cassette ? `interaction ${r.cassette.index}` : fileLabel(r.path)}
         </Link>
-        {step.continues && <span className="text-zinc-500">continues the conversation above (+{step.newMessages.length} messages)</span>}
+        <Relation step={step} fromCall={fromCall} />
       </div>
       <div className="space-y-2 p-3">
+        <Copies step={step} />
         {step.newMessages.length > 0 && <MessageList messages={step.newMessages} startIndex={step.startIndex} />}
         {r.kind === 'tool' && (
           <div className="text-xs text-zinc-600 dark:text-zinc-400">

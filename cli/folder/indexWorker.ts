@@ -1,0 +1,68 @@
+/**
+ * A worker thread of the command line's pool: reads a batch of files and
+ * either indexes them (as the app's index worker does) or computes their
+ * replay keys. Reading happens here too (synchronously, off the main thread),
+ * so the main thread stays free to answer HTTP requests while a folder loads.
+ */
+import { readFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { computeFileKey } from '../../src/core/replay-keys';
+import { indexBytes, messageOf, readProblem, type FileToIndex, type IndexedValue } from './indexFile';
+import type { KeyedValue, PoolTask } from './parsePool';
+
+export interface WorkerRequest {
+  batchId: number;
+  task: PoolTask;
+  files: FileToIndex[];
+}
+
+export interface WorkerResponse {
+  batchId: number;
+  values: IndexedValue[] | KeyedValue[];
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** The stored top-level `test_id`, as the replay-key folder analysis reads it. */
+function storedTestId(text: string): string | null {
+  try {
+    const value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as { test_id?: unknown } | null;
+    return value && typeof value === 'object' && typeof value.test_id === 'string' ? value.test_id : null;
+  } catch {
+    return null;
+  }
+}
+
+async function keyOf(file: FileToIndex): Promise<KeyedValue> {
+  let text: string;
+  try {
+    text = file.text ?? decoder.decode(readFileSync(file.absolute));
+  } catch (error) {
+    return { path: file.path, testId: null, readError: `could not read the file: ${messageOf(error)}` };
+  }
+  return { path: file.path, testId: storedTestId(text), key: await computeFileKey(file.path, text) };
+}
+
+parentPort?.on('message', async (request: WorkerRequest) => {
+  let values: IndexedValue[] | KeyedValue[];
+  if (request.task === 'keys') {
+    const keyed: KeyedValue[] = [];
+    for (const file of request.files) keyed.push(await keyOf(file));
+    values = keyed;
+  } else {
+    const indexed: IndexedValue[] = [];
+    for (const file of request.files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file.absolute);
+      } catch (error) {
+        indexed.push(readProblem(file, error));
+        continue;
+      }
+      indexed.push(indexBytes(file, bytes));
+    }
+    values = indexed;
+  }
+  const response: WorkerResponse = { batchId: request.batchId, values };
+  parentPort?.postMessage(response);
+});

@@ -1,0 +1,243 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { FROM_CACHE_HEADER, SERVER_API_PREFIX, type FolderChangeEvent, type ServedSession, type ServedSide } from '../../src/core/served-folder/protocol';
+import { isInside } from '../folder/walk';
+import type { FolderIndex } from '../folder/folderIndex';
+import { cookieToken, isLoopbackHost, newToken, safeRelativePath, sameToken, tokenCookie } from './security';
+
+/**
+ * Used only when the built app carries no policy of its own (it always does
+ * when built by `npm run build`; this mirrors vite.config.ts).
+ */
+const FALLBACK_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' https://api.github.com https://raw.githubusercontent.com; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+const ASSET_EXTENSIONS = /\.(m?js|css|map|svg|png|ico|woff2?|txt)$/i;
+
+export interface ServeOptions {
+  /** The built app (`dist/`). */
+  appDir: string;
+  folders: { head: FolderIndex; base: FolderIndex | null };
+  /** Resolves once both folders are indexed; index requests wait for it. */
+  ready: Promise<void>;
+  port?: number;
+  token?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  /** Sends a change to every open page. */
+  broadcast(event: FolderChangeEvent): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The local server behind `recording-inspector DIR`: the built app, the
+ * folder's index in one compressed response, and each file's bytes on demand.
+ * Bound to 127.0.0.1; read-only; every request needs the token (see security.ts).
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? newToken();
+  const indexHtml = await fs.readFile(path.join(options.appDir, 'index.html'), 'utf8').catch(() => {
+    throw new Error(`the built app was not found in ${options.appDir}: run \`npm run build\` first`);
+  });
+  const appRoot = await fs.realpath(options.appDir);
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(indexHtml)?.[1] ?? FALLBACK_CSP;
+  const eventClients = new Set<ServerResponse>();
+  let port = 0;
+
+  const session: ServedSession = {
+    head: { name: options.folders.head.name },
+    base: options.folders.base ? { name: options.folders.base.name } : null,
+  };
+  // No inline script is allowed (CSP), so the page learns it is served by the
+  // command line from a meta tag, and the index download starts with the HTML.
+  const servedHtml = indexHtml.replace(
+    '</head>',
+    `  <meta name="recording-inspector-session" content="${escapeAttribute(JSON.stringify(session))}" />\n` +
+      `    <link rel="preload" href="${SERVER_API_PREFIX}index/head" as="fetch" crossorigin />\n  </head>`,
+  );
+
+  const securityHeaders = (response: ServerResponse) => {
+    response.setHeader('Content-Security-Policy', csp);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    response.setHeader('X-Frame-Options', 'DENY');
+    response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  };
+
+  const fail = (response: ServerResponse, status: number, message: string) => {
+    response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(`${message}\n`);
+  };
+
+  const folderFor = (side: string): FolderIndex | null =>
+    side === 'head' ? options.folders.head : side === 'base' ? options.folders.base : null;
+
+  const sendIndex = async (request: IncomingMessage, response: ServerResponse, side: ServedSide) => {
+    const folder = folderFor(side);
+    if (!folder) return fail(response, 404, `no ${side} folder is served`);
+    await options.ready;
+    const accepted = String(request.headers['accept-encoding'] ?? '');
+    const { encoding, body } = await folder.indexBody({ br: /\bbr\b/.test(accepted), gzip: /\bgzip\b/.test(accepted) });
+    response.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-store',
+      'Content-Length': body.length,
+      Vary: 'Accept-Encoding',
+      [FROM_CACHE_HEADER]: String(folder.fromCacheCount()),
+      ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+
+  const sendFolderFile = async (request: IncomingMessage, response: ServerResponse, side: string, encodedPath: string) => {
+    const folder = folderFor(side);
+    const relative = safeRelativePath(encodedPath);
+    if (!folder || !relative) return fail(response, 404, 'not found');
+    await options.ready;
+    // Only files the index knows are served, and only when their real path is still inside the folder.
+    const known = folder.fileFor(relative);
+    if (!known) return fail(response, 404, `${relative} is not a recording file of this folder`);
+    const real = await fs.realpath(known.absolute).catch(() => null);
+    if (!real || !isInside(folder.root, real)) return fail(response, 404, `${relative} is no longer inside the served folder`);
+    const stat = await fs.stat(real).catch(() => null);
+    if (!stat?.isFile()) return fail(response, 404, `${relative} was deleted`);
+    response.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Content-Length': stat.size,
+      'Cache-Control': 'no-store',
+      'Last-Modified': stat.mtime.toUTCString(),
+    });
+    if (request.method === 'HEAD') return response.end();
+    createReadStream(real).on('error', () => response.destroy()).pipe(response);
+  };
+
+  const openEvents = (request: IncomingMessage, response: ServerResponse) => {
+    response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    eventClients.add(response);
+    request.on('close', () => eventClients.delete(response));
+  };
+
+  const sendAppFile = async (request: IncomingMessage, response: ServerResponse, pathname: string) => {
+    const relative = pathname === '/' ? null : safeRelativePath(pathname.slice(1));
+    if (relative) {
+      const candidate = path.join(appRoot, relative);
+      const real = await fs.realpath(candidate).catch(() => null);
+      const stat = real && isInside(appRoot, real) ? await fs.stat(real).catch(() => null) : null;
+      if (real && stat?.isFile() && relative !== 'index.html') {
+        const type = CONTENT_TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream';
+        // Vite puts a content hash in every asset name, so those never change.
+        const immutable = relative.startsWith('assets/');
+        response.writeHead(200, {
+          'Content-Type': type,
+          'Content-Length': stat.size,
+          'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        });
+        if (request.method === 'HEAD') return response.end();
+        createReadStream(real).on('error', () => response.destroy()).pipe(response);
+        return;
+      }
+      // A missing script or asset is an error, not the app (the browser would try to run HTML as
+      // script); a recording's route (/r/….json) is the app.
+      if (relative.startsWith('assets/') || ASSET_EXTENSIONS.test(relative)) return fail(response, 404, 'not found');
+    }
+    // Every app route (/, /browse, /r/…, /compare) is the single-page app.
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(request.method === 'HEAD' ? undefined : servedHtml);
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    securityHeaders(response);
+    if (!isLoopbackHost(request.headers.host, port)) {
+      return fail(response, 421, `This server answers only to 127.0.0.1:${port}.`);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD');
+      return fail(response, 405, 'This server is read-only.');
+    }
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null) {
+      if (!sameToken(queryToken, token)) return fail(response, 403, 'Wrong token: open the URL that recording-inspector printed.');
+      // The token moves to a cookie and out of the address bar (and history).
+      url.searchParams.delete('token');
+      const target = (url.pathname === '/' ? '/browse' : url.pathname) + url.search;
+      response.writeHead(303, { Location: target, 'Set-Cookie': tokenCookie(port, token), 'Cache-Control': 'no-store' });
+      return response.end();
+    }
+    if (!sameToken(cookieToken(request, port), token)) {
+      return fail(response, 403, 'Missing token: open the URL that recording-inspector printed (it carries the access token).');
+    }
+    const pathname = url.pathname;
+    if (pathname.startsWith(SERVER_API_PREFIX)) {
+      const route = pathname.slice(SERVER_API_PREFIX.length);
+      if (route === 'session') {
+        response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        return response.end(JSON.stringify(session));
+      }
+      if (route === 'events') return openEvents(request, response);
+      const index = /^index\/(head|base)$/.exec(route);
+      if (index) return sendIndex(request, response, index[1] as ServedSide);
+      const file = /^file\/([^/]+)\/(.+)$/.exec(route);
+      if (file) return sendFolderFile(request, response, file[1]!, file[2]!);
+      return fail(response, 404, 'not found');
+    }
+    return sendAppFile(request, response, pathname);
+  };
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) fail(response, 500, `internal error: ${error instanceof Error ? error.message : String(error)}`);
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const keepAlive = setInterval(() => {
+    for (const client of eventClients) client.write(': keep-alive\n\n');
+  }, 25_000);
+  keepAlive.unref();
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    broadcast(event) {
+      const message = `event: change\ndata: ${JSON.stringify(event)}\n\n`;
+      for (const client of eventClients) client.write(message);
+    },
+    async close() {
+      clearInterval(keepAlive);
+      for (const client of eventClients) client.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,13 @@
+/** Types for the e2e spec that imports the generator. */
+export declare const FIXTURE: {
+  live: string;
+  superseded: string;
+  stale: string;
+  unmatched: string;
+  notHashNamed: string;
+  missingUrl: string;
+  testId: string;
+  summary: { current: number; stale: number; none: number; superseded: number };
+};
+export declare function replayKeyFixtureFiles(): { path: string; data: string }[];
+export declare function writeReplayKeyFixtures(dir: string): { path: string; size: number }[];

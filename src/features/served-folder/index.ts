@@ -1,0 +1,2 @@
+export { openServedFolder } from './openServedFolder';
+export { ServedFolderLive } from './ServedFolderLive';

@@ -1,0 +1,78 @@
+/**
+ * Conformance of replay keys against the oracle: for every file of the HEAD
+ * corpus, family, matches, newest, verdict, superseded_by and explained_by
+ * must equal what an independent implementation of the same rules computed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyzeFolder } from '../src/core/replay-keys';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const corpusRoot = resolve(here, '../../shared/corpus');
+const oraclePath = join(corpusRoot, 'llama-stack-head.keys.jsonl');
+const folder = join(corpusRoot, 'llama-stack-head');
+const haveCorpus = existsSync(oraclePath) && existsSync(folder);
+
+interface OracleLine {
+  path: string;
+  family: string;
+  name_hash: string;
+  matches: string[];
+  newest: string | null;
+  verdict: 'current' | 'stale' | 'none';
+  superseded_by: string | null;
+  superseded_extra_keys?: string[];
+  explained_by?: string;
+  explained_matches?: string[];
+}
+
+if (!haveCorpus) {
+  console.warn(`SKIPPED replay-key conformance: ${oraclePath} or ${folder} is absent`);
+}
+
+describe.skipIf(!haveCorpus)('replay keys match the oracle over llama-stack-head', () => {
+  it('every file: family, matches, newest, verdict, superseded_by, explained_by', async () => {
+    const oracle = readFileSync(oraclePath, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as OracleLine);
+    expect(oracle.length).toBe(3162);
+    const files = oracle.map((line) => ({ path: line.path, text: readFileSync(join(folder, line.path), 'utf8') }));
+    const report = await analyzeFolder(files);
+    const byPath = new Map(report.files.map((file) => [file.path, file]));
+    const mismatches: string[] = [];
+    for (const line of oracle) {
+      const file = byPath.get(line.path)!;
+      const expected = {
+        family: line.family,
+        nameHash: line.name_hash,
+        matches: line.matches,
+        newest: line.newest,
+        verdict: line.verdict,
+        supersededBy: line.superseded_by,
+        extraKeys: line.superseded_extra_keys ?? null,
+        explainedBy: line.verdict === 'none' ? (line.explained_by ?? 'unexplained') : null,
+        explainedMatches: line.explained_matches ?? null,
+      };
+      const actual = {
+        family: file.key.family,
+        nameHash: file.key.nameHash,
+        matches: file.key.matches,
+        newest: file.key.newest,
+        verdict: file.key.verdict,
+        supersededBy: file.superseded?.by ?? null,
+        extraKeys: file.superseded?.extraKeys ?? null,
+        explainedBy: file.key.explainedBy ?? null,
+        explainedMatches: file.key.explainedMatches ?? null,
+      };
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+        mismatches.push(`${line.path}\n  expected ${JSON.stringify(expected)}\n  actual   ${JSON.stringify(actual)}${file.key.noKeyReason ? `\n  ${file.key.noKeyReason}` : ''}`);
+      }
+    }
+    expect(mismatches.slice(0, 10).join('\n'), `${mismatches.length} mismatches`).toBe('');
+    // The counts the doc gives for this corpus.
+    expect(report.summary).toEqual({ current: 2715, stale: 351, none: 96, superseded: 174 });
+  }, 120_000);
+});
