@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isCandidatePath, SKIPPED_FOLDERS } from '../../src/sources/types';
+import { isJsonRecordingPath, SKIPPED_FOLDERS } from '../../src/sources/types';
 
 export interface WalkedFile {
   /** Relative to the root, `/` separators. */
@@ -40,7 +40,8 @@ export function walkFolder(requestedRoot: string): WalkResult {
   let skippedCount = 0;
 
   const addFile = (absolute: string, relative: string) => {
-    if (!isCandidatePath(relative)) {
+    // The command line indexes JSON recordings; cassettes are read by the app (src/core/cassette) only, for now.
+    if (!isJsonRecordingPath(relative)) {
       skippedCount++;
       return;
     }

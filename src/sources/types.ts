@@ -37,6 +37,14 @@ export interface FolderSource {
 
 export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.venv']);
 
+/**
+ * Only `*.json` recordings, skipping vendored folders: for readers that do
+ * not read cassettes yet (the command line's index).
+ */
+export function isJsonRecordingPath(path: string): boolean {
+  return isCandidatePath(path) && path.toLowerCase().endsWith('.json');
+}
+
 /** Recordings (`*.json`) and VCR cassettes (`*.yaml`, `*.yml`, optionally gzipped). */
 const CANDIDATE_NAME = /\.(?:json|ya?ml|ya?ml\.gz)$/i;
 
