@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { corpusDir, countRecordings, navigateInApp, openFolderViaInput, recordingUrl, samplesDir, waitForIndex } from './support';
+import { corpusDir, countRecordings, navigateInApp, openFolderViaInput, readSummary, recordingUrl, samplesDir, waitForIndex } from './support';
 
 /**
  * VCR cassettes in a real browser: our invented cassettes in the samples
@@ -160,6 +160,47 @@ test.describe('cassettes in the samples folder', () => {
     expect(await steps.evaluateAll((els) => els.map((el) => el.getAttribute('data-path')))).toEqual([`${TOOL_LOOP}#1`, `${TOOL_LOOP}#2`]);
     await expect(steps.nth(1)).toHaveAttribute('data-relation', 'continues');
     await expect(steps.nth(1)).toContainText('continues call 1 (+2 messages)');
+  });
+});
+
+test.describe('comparing two folders of cassettes', () => {
+  test("a cassette's interactions are compared in order; re-record noise (date, request ids, ids, created) is noise-only", async ({ page }) => {
+    const root = mkdtempSync(path.join(tmpdir(), 'cassette-compare-'));
+    try {
+      const call = (n: number, answer: string, run: { date: string; requestId: string; id: string; created: number }) => ({
+        request: { body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `question ${n}` }] }), headers: { authorization: ['AUTHORIZATION-XXX'] }, method: 'POST', uri: 'https://api.openai.com/v1/chat/completions' },
+        response: {
+          body: { string: JSON.stringify({ id: run.id, created: run.created, object: 'chat.completion', model: 'gpt-4o-mini', choices: [{ index: 0, message: { role: 'assistant', content: answer } }] }) },
+          headers: { 'Content-Type': ['application/json'], Date: [run.date], 'x-request-id': [run.requestId], 'openai-processing-ms': [String(run.created % 1000)], 'CF-RAY': [`${run.requestId}-AMS`], 'Set-Cookie': [`__cf_bm=${run.requestId}`] },
+          status: { code: 200, message: 'OK' },
+        },
+      });
+      const first = { date: 'Mon, 03 Mar 2025 10:00:00 GMT', requestId: 'req_a', id: 'chatcmpl-a', created: 1741000000 };
+      const second = { date: 'Tue, 04 Mar 2025 11:00:00 GMT', requestId: 'req_b', id: 'chatcmpl-b', created: 1741100000 };
+      const write = (side: string, rel: string, interactions: unknown[]) => {
+        const file = path.join(root, side, rel);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, JSON.stringify({ interactions, version: 1 }));
+      };
+      const cassette = 'tests/cassettes/test_chat/test_two_questions.yaml';
+      write('base', cassette, [call(1, 'one', first), call(2, 'two', first)]);
+      write('head', cassette, [call(1, 'one', second), call(2, 'TWO, re-recorded', second), call(3, 'three', second)]);
+      await page.goto('/compare');
+      await page.getByTestId('compare-base-input').setInputFiles(path.join(root, 'base'));
+      await page.getByTestId('compare-head-input').setInputFiles(path.join(root, 'head'));
+      const summary = await readSummary(page);
+      expect(summary).toMatchObject({ added: 1, removed: 0, modified: 2, noiseOnly: 1, answerChanged: 1 });
+      await page.getByTestId('noise-toggle').click();
+      await expect(page.locator(`[data-testid="diff-row"][data-head-path="${cassette}#1"]`)).toHaveAttribute('data-noise-only', 'true');
+      const changed = page.locator(`[data-testid="diff-row"][data-head-path="${cassette}#2"]`);
+      await expect(changed).toHaveAttribute('data-noise-only', 'false');
+      await expect(page.locator(`[data-testid="diff-row"][data-head-path="${cassette}#3"]`)).toHaveAttribute('data-status', 'added');
+      await changed.click();
+      await expect(page.getByTestId('recording-diff')).toBeVisible();
+      await expect(page.getByTestId('recording-diff')).toContainText('TWO, re-recorded');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

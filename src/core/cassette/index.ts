@@ -6,3 +6,4 @@ export { isRedactedValue, type HeaderEntry, type CassetteApi, type CassetteProvi
 export { interactionPath, splitInteractionPath, cassetteTestParts } from './toRecording';
 export { readCassetteRecordings, jsonSafe, type CassetteRecordings, type CassetteRecordingItem } from './recordingFile';
 export { compareRecordingPaths, cassetteStory } from './order';
+export { readCassetteForCompare, interactionDocument, isNoiseHeader, type CassetteCompareItem, type CassetteCompareReading } from './compare';
