@@ -63,7 +63,7 @@ function HeaderTable({ side, title, headers }: { side: 'request' | 'response'; t
                 <td className="break-all py-0.5">
                   {header.redacted ? (
                     <span className="inline-flex items-center gap-1.5">
-                      <span className="text-zinc-500 line-through decoration-zinc-400/60">{visibleControls(header.value)}</span>
+                      <span className="italic text-zinc-500">{visibleControls(header.value)}</span>
                       <Badge tone="amber" title="The recorder replaced this value before the cassette was saved">
                         redacted
                       </Badge>
