@@ -187,8 +187,9 @@ function readChatMessage(a: StreamAssembler, message: Obj, streaming: boolean): 
     if (!call) continue;
     const key = streaming && isInt(call.index) ? `i${call.index}` : undefined;
     const slot = a.tool(key);
-    const fn = obj(call.function) ?? (call.function === undefined ? obj(call.custom) : undefined);
-    const isCustom = call.function === undefined && fn !== undefined;
+    const noFunction = call.function === undefined || call.function === null;
+    const fn = noFunction ? obj(call.custom) : obj(call.function);
+    const isCustom = noFunction && fn !== undefined;
     a.setToolId(slot, str(call.id));
     const name = str(fn?.name);
     if (name) a.setToolName(slot, name);
