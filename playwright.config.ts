@@ -12,6 +12,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './testing/playwrightGlobalSetup.ts',
   timeout: 120_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,

@@ -66,6 +66,7 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    globalSetup: ['testing/vitestGlobalSetup.ts'],
     environment: 'node',
     testTimeout: 120_000,
   },

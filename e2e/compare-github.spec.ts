@@ -101,6 +101,10 @@ test.describe('compare: a GitHub pull request', () => {
     await expect(page.getByTestId('pr-skipped')).toHaveAttribute('data-count', '1');
     await expect(page.getByTestId('pr-skipped-file')).toHaveAttribute('data-path', expected.skipped[0]!);
     await expect(page.getByTestId('pr-info')).toContainText(`fork ${HEAD_REPO}`);
+    // Unchanged files are not fetched, so left-behind files cannot be known: the page says so and sets no count.
+    await expect(page.getByTestId('left-behind-status')).toHaveAttribute('data-state', 'unavailable');
+    await expect(page.getByTestId('left-behind-status')).toContainText('open the two folders');
+    await expect(page.getByTestId('diff-summary')).not.toHaveAttribute('data-left-behind');
 
     // The review link names the PR (never a token).
     await expect(page).toHaveURL(new RegExp(`[?&]pr=${encodeURIComponent(`${OWNER}/${REPO}/${NUMBER}`)}`));
@@ -175,6 +179,13 @@ test.describe('compare: a GitHub pull request', () => {
     await expect(error).toContainText(/not found/i);
     await expect(error).toContainText(/token may be needed/);
     await expect(page.getByTestId('diff-summary')).toHaveCount(0);
+
+    // A new URL that names no PR replaces that error and its Retry with its own message.
+    await page.getByTestId('pr-url-input').fill('not a pull request');
+    await page.getByTestId('pr-load').click();
+    await expect(page.getByTestId('pr-error')).toHaveCount(1);
+    await expect(page.getByTestId('pr-error')).toHaveAttribute('data-kind', 'invalid');
+    await expect(page.getByTestId('pr-retry')).toHaveCount(0);
     expect(fake.foreign).toEqual([]);
   });
 

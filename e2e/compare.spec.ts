@@ -297,24 +297,4 @@ test.describe('compare: a synthetic snapshot pair', () => {
     expect(rendered).toBeGreaterThan(0);
     expect(rendered).toBeLessThan(200);
   });
-
-  test('screenshots in light and dark mode', async ({ page }) => {
-    await compareFolders(page, dirs.base, dirs.head);
-    await readSummary(page);
-    await page.locator('[data-testid="diff-row"][data-head-path="recordings/text.json"]').click();
-    await expect(page.getByTestId('text-diff')).toBeVisible();
-    await page.evaluate(() => {
-      localStorage.setItem('recording-inspector-theme', 'light');
-      document.documentElement.classList.remove('dark');
-      document.documentElement.style.colorScheme = 'light';
-    });
-    await page.screenshot({ path: path.join(repoRoot, 'test-results', 'compare-light.png') });
-    await page.evaluate(() => {
-      document.documentElement.classList.add('dark');
-      document.documentElement.style.colorScheme = 'dark';
-    });
-    await page.locator('[data-testid="diff-row"][data-status="rekeyed"]').click();
-    await expect(page.locator('[data-testid="json-change"]').first()).toBeVisible();
-    await page.screenshot({ path: path.join(repoRoot, 'test-results', 'compare-dark.png') });
-  });
 });

@@ -90,6 +90,10 @@ test.describe('recording detail on our samples', () => {
 
     const withImage = files.find((f) => readFileSync(path.join(samplesDir, f), 'utf8').includes('data:image/png;base64'))!;
     await navigateInApp(page, recordingUrl(withImage));
+    // Images show their type and size first, the picture on request.
+    const image = page.getByTestId('image-part').first();
+    await expect(image).toHaveAttribute('data-label', /^image\/png, \d+ B$/);
+    await image.getByRole('button', { name: /Show image/ }).click();
     await expect(page.locator('[data-testid="message"] img').first()).toBeVisible();
     expect(await page.locator('[data-testid="message"] img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   });

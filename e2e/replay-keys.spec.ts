@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { paths } from '../src/config/paths';
 import { corpusDir, CORPUS_MISSING, hasCorpus, navigateInApp, openFolderViaInput, recordingUrl, waitForIndex } from './support';
 // The generator names each file with its own Python-style hashing, independent of the app.
 import { FIXTURE, writeReplayKeyFixtures } from '../scripts/generate-replay-key-fixtures.mjs';
@@ -91,6 +92,9 @@ test.describe('replay keys on a generated folder', () => {
     expect(await keySummary(page)).toEqual(FIXTURE.summary);
 
     expect(await replayKeyOf(page, FIXTURE.live)).toEqual({ verdict: 'current', newest: 'v6-file-search', supersededBy: '' });
+    // The index stops at today's version; the page lists every version that reproduces the name.
+    await expect(page.getByTestId('replay-key-matches')).toContainText('v2-test-id');
+    await expect(page.getByTestId('replay-key-matches')).toContainText('v5-project-id');
     expect(await replayKeyOf(page, FIXTURE.stale)).toEqual({ verdict: 'stale', newest: 'v4-bedrock', supersededBy: '' });
     expect(await replayKeyOf(page, FIXTURE.unmatched)).toEqual({ verdict: 'none', newest: '', supersededBy: '' });
     await expect(page.getByTestId('replay-key-explanation')).toHaveAttribute('data-explained-by', 'unexplained');
@@ -129,7 +133,7 @@ test.describe('replay keys on a generated folder', () => {
 
     // The test page keeps the superseded and unmatched calls out of the conversation.
     const testKey = FIXTURE.testId.slice(0, FIXTURE.testId.indexOf('['));
-    await navigateInApp(page, `/t/${encodeURIComponent(testKey)}`);
+    await navigateInApp(page, paths.test(testKey));
     const dead = page.getByTestId('test-dead-call');
     await expect(dead).toHaveCount(2);
     await expect(page.locator(`[data-testid=test-dead-call][data-path="${FIXTURE.superseded}"]`)).toHaveAttribute('data-standing', 'superseded');

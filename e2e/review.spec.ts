@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { corpusDir, readSummary, repoRoot } from './support';
+import { corpusDir, navigateInApp, openFolderViaInput, readSummary, repoRoot, waitForIndex } from './support';
 
 const T = (name: string) => `tests/integration/inference/test_review.py::${name}[txt=openai/gpt-4o]`;
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -263,6 +263,9 @@ test.describe('PR review: generated pairs of every category', () => {
     const panel = page.getByTestId('diff-panel');
     await expect(panel.getByTestId('recording-diff').or(panel.getByRole('alert'))).toBeVisible();
     await expect(panel.getByText('Comparing…')).toHaveCount(0);
+    // Its head file opens in the normal detail view (or says why it cannot), without taking the page down.
+    await page.getByTestId('tab-head').click();
+    await expect(page.getByTestId('recording-detail').or(panel.getByRole('alert'))).toBeVisible();
     // The other pairs still open afterwards: one file's failure stops nothing else.
     await row(page, 'r/tools.json').click();
     await expect(page.getByTestId('tool-call-diff')).toHaveAttribute('data-changed', 'true');
@@ -311,5 +314,46 @@ test.describe('PR review: the llama-stack PR #4997 example', () => {
 
     await page.getByTestId('review-summary-open').click();
     await expect(page.getByTestId('review-summary')).toContainText('**Left behind:** 44 files');
+  });
+});
+
+test.describe('the test story tells re-records and branches apart', () => {
+  let root = '';
+  test.beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'story-e2e-'));
+    const asks = chat({ test: 'test_story', answer: '', calls: [{ name: 'get_weather', args: '{"city":"Paris"}' }] });
+    const turn = (result: string) => [
+      question,
+      { role: 'assistant', content: null, tool_calls: [{ id: 'call_generated0', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
+      { role: 'tool', tool_call_id: 'call_generated0', content: result },
+    ];
+    // Re-recorded: only the response id (noise) differs.
+    const rerecorded: unknown = JSON.parse(JSON.stringify(asks).replace('"rec-1"', '"rec-2"'));
+    write(path.join(root, 'story'), {
+      'recordings/a-first.json': asks,
+      'recordings/a-again.json': rerecorded,
+      'recordings/b-sunny.json': chat({ test: 'test_story', messages: turn('21 °C, sunny'), answer: 'It is sunny.' }),
+      'recordings/c-error.json': chat({ test: 'test_story', messages: turn('error: service down'), answer: 'I could not get the weather.' }),
+    });
+  });
+  test.afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test('one call recorded twice, then two branches from it (not a continuation)', async ({ page }) => {
+    await page.goto('/');
+    await openFolderViaInput(page, path.join(root, 'story'));
+    await waitForIndex(page);
+    await navigateInApp(page, `/t/${encodeURIComponent('tests/integration/inference/test_review.py::test_story')}`);
+    const steps = page.getByTestId('story-step');
+    await expect(steps).toHaveCount(3);
+    await expect(steps.nth(0)).toHaveAttribute('data-copies', '2');
+    await expect(steps.nth(0).getByTestId('story-copies')).toContainText('recorded 2 times');
+    await expect(steps.nth(0).getByTestId('story-copies')).toContainText('which copy replay reaches is not known');
+    const first = (await steps.nth(0).getAttribute('data-path'))!;
+    for (const i of [1, 2]) {
+      await expect(steps.nth(i)).toHaveAttribute('data-relation', 'branch');
+      await expect(steps.nth(i)).toHaveAttribute('data-from', first);
+      await expect(steps.nth(i)).toContainText('a branch of call 1: shares its first message, then goes its own way');
+    }
+    await expect(page.getByText(/continues/)).toHaveCount(0);
   });
 });

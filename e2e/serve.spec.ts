@@ -68,6 +68,8 @@ test('a served folder is listed at once, opens, and follows a re-recorded file w
   await expect(page).not.toHaveURL(/token=/);
   await expect(page.getByTestId('recording-row')).toHaveCount(2);
   await expect(status).toContainText(path.basename(dir));
+  // Replay keys follow the listing (computed by the server after the index), then the summary is done.
+  await expect(page.getByTestId('key-summary')).toHaveAttribute('data-state', 'done');
 
   await page.locator(`[data-testid=recording-row][data-path="${recordingPath('aaa111')}"]`).click();
   await expect(page.getByTestId('recording-detail')).toHaveAttribute('data-path', recordingPath('aaa111'));

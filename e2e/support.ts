@@ -1,33 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseDocument } from 'yaml';
-import { fileURLToPath } from 'node:url';
+import { listJsonFiles, repoRoot } from '../testing/corpus';
 import { expect, type Page } from '@playwright/test';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const repoRoot = path.resolve(here, '..');
+export { CORPUS_MISSING, corpusDir, hasCorpus, listJsonFiles, readTruth, repoRoot, type TruthLine } from '../testing/corpus';
 export const samplesDir = path.join(repoRoot, 'public', 'samples');
-export const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus');
-export const hasCorpus = existsSync(path.join(corpusDir, 'llama-stack-head'));
-export const CORPUS_MISSING = `shared corpus not found at ${corpusDir}; skipping tests that need real recordings`;
-
-const SKIPPED = new Set(['node_modules', '.git', '.venv']);
-
-/** Every *.json under dir (skipping vendored folders), with paths relative to dir. */
-export function listJsonFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (current: string, prefix: string) => {
-    for (const name of readdirSync(current)) {
-      const full = path.join(current, name);
-      if (statSync(full).isDirectory()) {
-        if (!SKIPPED.has(name)) walk(full, `${prefix}${name}/`);
-      } else if (name.toLowerCase().endsWith('.json')) out.push(prefix + name);
-    }
-  };
-  walk(dir, '');
-  return out.sort();
-}
 
 /**
  * The test's own count of recordings, independent of the app: a *.json that
@@ -51,6 +30,8 @@ export function countRecordings(dir: string): { recordings: number; errors: numb
   const cassettes = countCassetteInteractions(dir);
   return { recordings: recordings + cassettes.interactions, errors: errors + cassettes.invalid };
 }
+
+const SKIPPED = new Set(['node_modules', '.git', '.venv']);
 
 /** Every VCR cassette under dir (`*.yaml`, `*.yml`, optionally `.gz`), paths relative to dir. */
 export function listCassetteFiles(dir: string): string[] {
@@ -122,25 +103,6 @@ export async function navigateInApp(page: Page, url: string) {
 
 export function recordingUrl(relPath: string): string {
   return `/r/${relPath.split('/').map(encodeURIComponent).join('/')}`;
-}
-
-export interface TruthLine {
-  path: string;
-  test_id: string | null;
-  endpoint: string;
-  streaming: boolean;
-  chunks: number;
-  text: string;
-  tool_calls: { name: string; arguments: string }[];
-  reasoning: string;
-  error: string | null;
-}
-
-export function readTruth(file: string): TruthLine[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as TruthLine);
 }
 
 /** Watches for anything a hostile recording could make the page do. */

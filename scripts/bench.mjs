@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { measureServe, printServe } from './bench-serve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus', 'llama-stack-head');
@@ -38,6 +39,7 @@ function walk(dir, out = []) {
 
 console.log('bench: building…');
 execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'inherit' });
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
   cwd: root,
   stdio: 'ignore',
@@ -139,9 +141,19 @@ async function navigateInApp(page, url) {
   }, url);
 }
 
-const results = { floor: [], cold: [], firstRow: [], warm: [], heap: [], open: [], search: [] };
+const results = { floor: [], cold: [], coldNoKeys: [], firstRow: [], warm: [], heap: [], open: [], search: [] };
 for (let run = 0; run < RUNS; run++) {
   results.floor.push(await measureFloor());
+  {
+    // The same cold load with replay keys switched off (?keys=off): what the keys cost.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${BASE}/?keys=off`);
+    await page.waitForTimeout(300);
+    await page.getByTestId('folder-input').setInputFiles(corpus);
+    results.coldNoKeys.push((await indexStatus(page)).ms);
+    await context.close();
+  }
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${BASE}/`);
@@ -313,6 +325,8 @@ async function measurePlayback() {
 
 const picker = await measurePicker();
 const playback = await measurePlayback();
+// The command line's server (recording-inspector DIR), against the same floor.
+const served = await measureServe(browser, corpus, { runs: RUNS });
 await browser.close();
 stopServer();
 
@@ -326,6 +340,7 @@ console.log(`corpus: ${files.length.toLocaleString('en')} files, ${(corpusBytes 
 console.log(`raw read floor (text of every file, nothing else):  ${fmt(floor)}   runs ${results.floor.map(fmt).join(', ')}`);
 console.log(`cold index (folder-input, data-ms):                 ${fmt(cold)}   runs ${results.cold.map(fmt).join(', ')}`);
 console.log(`cold / floor ratio:                                 ${(cold / floor).toFixed(2)}   (target ≤ 1.30)`);
+console.log(`cold index without replay keys (?keys=off):         ${fmt(median(results.coldNoKeys))}   runs ${results.coldNoKeys.map(fmt).join(', ')}; ratio ${(median(results.coldNoKeys) / floor).toFixed(2)}`);
 console.log(`first rows visible after choosing the folder:       ${fmt(median(results.firstRow))}   (target ≤ 500 ms)`);
 console.log(`re-open (IndexedDB cache, data-ms):                 ${fmt(warm)}   = ${((warm / cold) * 100).toFixed(0)}% of cold (target ≤ 25%)`);
 console.log(`folder picker (File System Access): cold ${fmt(picker.cold[0])}, re-open ${fmt(median(picker.warm))} = ${((median(picker.warm) / picker.cold[0]) * 100).toFixed(0)}% of its cold   re-opens ${picker.warm.map(fmt).join(', ')}`);
@@ -335,4 +350,5 @@ console.log(`search, keystroke to filtered list (median/max):    ${fmt(median(re
 for (const [speed, f] of Object.entries(playback)) {
   console.log(`playback 20,000 chunks at ${speed === 'max' ? 'max speed' : `${speed}×`}, frame p50/p95/max:  ${f.p50.toFixed(1)} / ${f.p95.toFixed(1)} / ${f.max.toFixed(1)} ms   (60 fps = 16.7 ms)`);
 }
+printServe(served, floor);
 process.exit(0);

@@ -2,33 +2,19 @@
  * Compare core against a real re-recording PR (llama-stack #4997) and against
  * a synthetic PR built from it whose every change is known in advance.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifySnapshots, diffRecordings, isComparablePath, NOISE_KEYS, reviewFolders, reviewMarkdown, reviewToJson, type SnapshotFile } from '../src/core/diff';
+import { classifySnapshots, diffRecordings, NOISE_KEYS, reviewFolders, reviewMarkdown, reviewToJson, type SnapshotFile } from '../src/core/diff';
 import { parseRecording } from '../src/core/recording/parseRecording';
 import type { Recording } from '../src/core/recording/types';
+import { corpusDir, hasPrExample, listJsonFiles } from '../testing/corpus';
 
-const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../shared/corpus/pr-example');
-const present = existsSync(join(corpus, 'base')) && existsSync(join(corpus, 'head'));
-if (!present) console.warn(`compare-corpus: ${corpus} not found; skipping corpus compare tests.`);
+const corpus = join(corpusDir, 'pr-example');
+const present = hasPrExample;
 
 function readSnapshot(root: string): SnapshotFile[] {
-  const out: SnapshotFile[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && e.name !== '.git' && e.name !== '.venv') walk(full);
-        continue;
-      }
-      const path = relative(root, full).split(sep).join('/');
-      if (isComparablePath(path)) out.push({ path, text: readFileSync(full, 'utf8') });
-    }
-  };
-  walk(root);
-  return out;
+  return listJsonFiles(root).map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
 }
 
 describe.skipIf(!present)('compare: pr-example (llama-stack PR #4997)', () => {

@@ -3,27 +3,14 @@
  * truth file (computed by an independent script) must match what
  * parseRecording reads from the same file.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRecording } from '../src/core/recording/parseRecording';
 import type { Recording } from '../src/core/recording/types';
+import { corpusDir, listJsonFiles, type TruthLine } from '../testing/corpus';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const corpusRoot = resolve(here, '../../shared/corpus');
-
-interface TruthLine {
-  path: string;
-  test_id: string | null;
-  endpoint: string;
-  streaming: boolean;
-  chunks: number;
-  text: string;
-  tool_calls: { name: string; arguments: string }[];
-  reasoning: string;
-  error: string | null;
-}
+const corpusRoot = corpusDir;
 
 const CORPORA = [
   { name: 'llama-stack-head', dir: 'llama-stack-head', truth: 'llama-stack-head.truth.jsonl' },
@@ -80,21 +67,6 @@ function streamProblems(recording: Recording): string[] {
 function clip(value: unknown): string {
   const text = JSON.stringify(value) ?? 'undefined';
   return text.length > 300 ? `${text.slice(0, 300)}… (${text.length} chars)` : text;
-}
-
-function listJsonFiles(root: string): string[] {
-  const out: string[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name === '.git' || entry.name === '.venv') continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) stack.push(full);
-      else if (entry.name.endsWith('.json')) out.push(relative(root, full).split(sep).join('/'));
-    }
-  }
-  return out;
 }
 
 for (const corpus of CORPORA) {

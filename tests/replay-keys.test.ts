@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyzeFolder } from '../src/core/replay-keys';
+import { analyzeFolder, computeFileKey, resolveSuperseded, summarizeKeys } from '../src/core/replay-keys';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpusRoot = resolve(here, '../../shared/corpus');
@@ -74,5 +74,18 @@ describe.skipIf(!haveCorpus)('replay keys match the oracle over llama-stack-head
     expect(mismatches.slice(0, 10).join('\n'), `${mismatches.length} mismatches`).toBe('');
     // The counts the doc gives for this corpus.
     expect(report.summary).toEqual({ current: 2715, stale: 351, none: 96, superseded: 174 });
-  }, 120_000);
+
+    // The index worker's quick keys stop at today's version: same verdicts, newest and superseded siblings.
+    const quick = [];
+    for (const { path, text } of files) {
+      quick.push({ path, testId: null, key: await computeFileKey(path, text, { quick: true, alreadyValid: true }) });
+    }
+    const quickSuperseded = resolveSuperseded(quick);
+    const quickMismatches = quick.filter(({ path, key }) => {
+      const full = byPath.get(path)!;
+      return key.verdict !== full.key.verdict || key.newest !== full.key.newest || quickSuperseded.get(path)?.by !== full.superseded?.by;
+    });
+    expect(quickMismatches.map((f) => f.path).slice(0, 5)).toEqual([]);
+    expect(summarizeKeys(quick, quickSuperseded)).toEqual(report.summary);
+  }, 180_000);
 });

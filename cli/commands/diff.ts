@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { reviewFolders, reviewMarkdown, reviewToJson, type CompareEntry, type LeftBehindFile, type SnapshotFile } from '../../src/core/diff';
+import { findLeftBehind, reviewFolders, reviewMarkdown, reviewToJson, type SnapshotFile } from '../../src/core/diff';
 import { DEFAULT_RECORDINGS_GLOB, globMatcher } from '../../src/sources/github/glob';
 import { isCandidatePath } from '../../src/sources/types';
-import type { FileToIndex } from '../folder/indexFile';
-import { createIndexing, requireFolder } from '../folder/openFolder';
-import type { KeyedValue, ParsePool } from '../folder/parsePool';
+import { requireFolder } from '../folder/openFolder';
 import { listRecordingFiles } from '../folder/readFolder';
 import { listTree, readBlobs, resolveRange } from '../git';
 import { createProgress, EXIT_OK, UsageError, type Progress } from '../output';
-import { deadReasons } from '../replayReasons';
-import { buildReport } from './verify';
 
 export const DIFF_HELP = `Usage: recording-inspector diff BASE HEAD [--format markdown|json] [--quiet]
        recording-inspector diff --git REPO A..B [--glob PATTERN] [--format markdown|json] [--quiet]
@@ -86,38 +82,6 @@ async function readGitSnapshots(repo: string, range: string, glob: string, progr
   return { base: toSnapshots(baseFiles), head: toSnapshots(headFiles), title: `Recording review: ${label}` };
 }
 
-/**
- * Left behind: a head file the recorder can no longer replay (stale, none) or
- * that a current sibling supersedes, in a test this change touched (a test with
- * an added, modified or re-keyed recording).
- */
-async function findLeftBehind(pool: ParsePool, entries: readonly CompareEntry[], head: readonly Snapshot[], progress: Progress): Promise<LeftBehindFile[]> {
-  const touched = new Set<string>();
-  for (const entry of entries) {
-    if ((entry.status === 'added' || entry.status === 'modified' || entry.status === 'rekeyed') && entry.testId) touched.add(entry.testId);
-  }
-  if (touched.size === 0) return [];
-  const files: FileToIndex[] = head.map((file) => ({ path: file.path, absolute: '', size: file.raw.length, lastModified: 0, text: file.raw }));
-  let done = 0;
-  const keyed: KeyedValue[] = await pool.keys(files, (batch) => progress.update('replay keys', (done += batch.length), files.length));
-  progress.end();
-  const report = buildReport('head', keyed);
-  const left: LeftBehindFile[] = [];
-  for (const file of report.files) {
-    if (!file.test_id || !touched.has(file.test_id)) continue;
-    const reasons = deadReasons(file);
-    if (reasons.length === 0) continue;
-    left.push({
-      path: file.path,
-      testId: file.test_id,
-      verdict: file.verdict,
-      reason: reasons.join('; '),
-      ...(file.superseded_by ? { supersededBy: file.superseded_by } : {}),
-    });
-  }
-  return left;
-}
-
 export async function diffCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -156,16 +120,13 @@ export async function diffCommand(argv: string[]): Promise<number> {
     title = `Recording review: ${baseArg} → ${headArg}`;
   }
 
-  const { pool } = createIndexing({ useCache: false });
-  let review;
-  try {
-    review = await reviewFolders(base, head, {
-      equal: (a, b) => (a as Snapshot).raw === (b as Snapshot).raw,
-      leftBehind: (entries) => findLeftBehind(pool, entries, head, progress),
-    });
-  } finally {
-    await pool.close();
-  }
+  // The same review as the Compare page: classification, categories, and the left-behind
+  // files (replay keys of the touched tests' head files only, so the cost follows the change).
+  progress.note(`reviewing ${base.length.toLocaleString('en')} → ${head.length.toLocaleString('en')} files…`);
+  const review = await reviewFolders(base, head, {
+    equal: (a, b) => (a as Snapshot).raw === (b as Snapshot).raw,
+    leftBehind: findLeftBehind,
+  });
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(reviewToJson(review), null, 2)}\n`);
   } else {

@@ -76,9 +76,18 @@ export class IndexCache {
     }
   }
 
-  async write(items: Map<string, CachedItem>): Promise<boolean> {
-    const data: CacheFile = { format: CACHE_FORMAT, buildId: this.buildId, root: this.root, items: [...items] };
-    return writeAtomically(this.directory, this.file, serialize(data));
+  /** Writes happen one after another, so the last state asked for is the one on disk. */
+  private writes: Promise<unknown> = Promise.resolve();
+
+  write(items: Map<string, CachedItem>): Promise<boolean> {
+    const data = serialize({ format: CACHE_FORMAT, buildId: this.buildId, root: this.root, items: [...items] } satisfies CacheFile);
+    return this.queue(() => writeAtomically(this.directory, this.file, data));
+  }
+
+  private queue(write: () => Promise<boolean>): Promise<boolean> {
+    const result = this.writes.then(write, write);
+    this.writes = result;
+    return result;
   }
 
   private get responseFile(): string {
@@ -102,16 +111,18 @@ export class IndexCache {
     }
   }
 
-  async writeResponse(fingerprint: string, encoding: string, body: Buffer, counts: ResponseCounts): Promise<boolean> {
+  writeResponse(fingerprint: string, encoding: string, body: Buffer, counts: ResponseCounts): Promise<boolean> {
     const header: ResponseHeader = { format: CACHE_FORMAT, buildId: this.buildId, fingerprint, encoding, counts };
     const headerLine = Buffer.from(`${JSON.stringify(header)}\n`);
-    return writeAtomically(this.directory, this.responseFile, Buffer.concat([headerLine, body]));
+    return this.queue(() => writeAtomically(this.directory, this.responseFile, Buffer.concat([headerLine, body])));
   }
 }
 
+let temporaryCount = 0;
+
 /** Written to a temporary file and renamed, so a crash never leaves half a file. Failures are not fatal. */
 async function writeAtomically(directory: string, file: string, data: Buffer): Promise<boolean> {
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${file}.${process.pid}.${++temporaryCount}.tmp`;
   try {
     await fs.mkdir(directory, { recursive: true });
     await fs.writeFile(temporary, data);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { IndexEntry, IndexError } from '../../src/core/index/indexEntry';
-import type { FolderChangeEvent, ServedFile, ServedFolder, ServedSide } from '../../src/core/served-folder/protocol';
+import type { FolderChangeEvent, ServedFile, ServedFolder, ServedKeys, ServedSide } from '../../src/core/served-folder/protocol';
 import type { CachedItem, IndexCache } from './cache';
 import type { IndexedValue } from './indexFile';
 import type { ParsePool } from './parsePool';
@@ -30,6 +30,14 @@ export interface IndexCounts {
   files: number;
   fromCache: number;
 }
+
+/** Keys start this long after the index was sent (the page is decoding and listing it)… */
+const KEYS_DELAY_AFTER_INDEX_MS = 300;
+/** …or this long after the load when no page has asked yet. */
+const KEYS_DELAY_UNREQUESTED_MS = 1_500;
+
+/** The cache is written this long after a load, off the page's critical path. */
+const CACHE_WRITE_DELAY_MS = 500;
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
@@ -63,6 +71,9 @@ export class FolderIndex {
   private bodies = new Map<IndexEncoding, Promise<Buffer>>();
   private savedResponse: (IndexBody & { counts: IndexCounts }) | null = null;
   private cache: IndexCache | null = null;
+  /** Resolves once every entry carries its replay key (computed after the index, see ServedFolder.keysPending). */
+  private keysDone: Promise<void> = Promise.resolve();
+  private keysPending = false;
 
   constructor(
     readonly side: ServedSide,
@@ -88,6 +99,74 @@ export class FolderIndex {
       return;
     }
     await this.loadValues(onProgress);
+    this.keysPending = this.entriesWithoutKeys().length > 0;
+    this.snapshotCache = null;
+    if (this.keysPending) this.scheduleKeys(KEYS_DELAY_UNREQUESTED_MS);
+  }
+
+  private keysTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Keys wait until the page has its index (they would take the cores while it
+   * decodes and lists it), or a moment when no page asks.
+   */
+  private scheduleKeys(delay: number): void {
+    if (this.keysStarted) return;
+    if (this.keysTimer) clearTimeout(this.keysTimer);
+    this.keysTimer = setTimeout(() => this.startKeys(), delay);
+    this.keysTimer.unref();
+  }
+
+  private keysStarted = false;
+
+  /** Computes the replay keys the entries lack, in the pool, after the index is served. */
+  private startKeys(): void {
+    if (this.keysTimer) clearTimeout(this.keysTimer);
+    if (this.keysStarted) return;
+    this.keysStarted = true;
+    const missing = this.entriesWithoutKeys();
+    if (missing.length === 0) return;
+    this.keysPending = true;
+    this.snapshotCache = null;
+    const files = missing.flatMap((filePath) => {
+      const file = this.files.get(filePath);
+      return file ? [file] : [];
+    });
+    this.keysDone = this.pool.keys(files).then(
+      (keyed) => {
+        for (const value of keyed) {
+          const indexed = this.values.get(value.path);
+          if ('key' in value && indexed && 'entry' in indexed) indexed.entry.replayKey = value.key;
+        }
+        this.finishKeys();
+      },
+      () => this.finishKeys(),
+    );
+  }
+
+  private entriesWithoutKeys(): string[] {
+    return [...this.values.values()].flatMap((value) => ('entry' in value && !value.entry.replayKey ? [value.entry.path] : []));
+  }
+
+  private finishKeys(): void {
+    this.keysPending = false;
+    this.snapshotCache = null;
+    this.bodies.clear();
+    this.savedResponse = null;
+    if (this.cache) void this.cache.write(this.cacheItems());
+    // The complete index is compressed and saved now, so the next start sends it at once.
+    void this.indexBody({ br: true, gzip: true }).catch(() => undefined);
+  }
+
+  /** Every entry's replay key, once known, encoded like the index. */
+  async keysBody(accepts: { br: boolean; gzip: boolean }): Promise<IndexBody> {
+    await this.ensureValues();
+    this.startKeys();
+    await this.keysDone;
+    const keys: ServedKeys['keys'] = {};
+    for (const value of this.values.values()) if ('entry' in value && value.entry.replayKey) keys[value.entry.path] = value.entry.replayKey;
+    const encoding: IndexEncoding = accepts.br ? 'br' : accepts.gzip ? 'gzip' : 'identity';
+    return { encoding, body: await encode(Buffer.from(JSON.stringify({ keys } satisfies ServedKeys)), encoding) };
   }
 
   /** Entries from the cache where size and time match, the rest read and parsed by the pool. */
@@ -108,14 +187,20 @@ export class FolderIndex {
       onProgress?.({ done, total: this.files.size });
     });
     this.snapshotCache = null;
-    // Saved after the load, not before it completes: the page is waiting for the index, not for the cache.
-    if (this.cache && (toRead.length > 0 || cached.size !== this.files.size)) void this.cache.write(this.cacheItems());
+    // Serialising the cache takes the main thread for a while, so it waits until the page
+    // likely has its index. Saved now even when keys are still to come (finishKeys saves
+    // again): a server stopped early still leaves the entries for the next start.
+    if (this.cache && (toRead.length > 0 || cached.size !== this.files.size)) {
+      const cache = this.cache;
+      setTimeout(() => void cache.write(this.cacheItems()), CACHE_WRITE_DELAY_MS).unref();
+    }
   }
 
   private ensureValues(): Promise<void> {
     if (!this.valuesPending) return Promise.resolve();
     this.deferredValues ??= this.loadValues().then(() => {
       this.valuesPending = false;
+      this.startKeys();
     });
     return this.deferredValues;
   }
@@ -174,7 +259,7 @@ export class FolderIndex {
     files.sort(byPath);
     entries.sort(byPath);
     errors.sort(byPath);
-    return { side: this.side, name: this.name, files, entries, errors, skippedCount: this.skippedCount };
+    return { side: this.side, name: this.name, files, entries, errors, skippedCount: this.skippedCount, keysPending: this.keysPending };
   }
 
   /**
@@ -189,15 +274,10 @@ export class FolderIndex {
     let body = this.bodies.get(encoding);
     if (!body) {
       const snapshot = await this.snapshot();
-      const json = Buffer.from(JSON.stringify(snapshot));
-      body =
-        encoding === 'br'
-          ? brotliAsync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } })
-          : encoding === 'gzip'
-            ? gzipAsync(json, { level: 1 })
-            : Promise.resolve(json);
+      body = encode(Buffer.from(JSON.stringify(snapshot)), encoding);
       this.bodies.set(encoding, body);
-      if (encoding !== 'identity' && this.cache) {
+      // Only a complete index (keys included) is worth sending again after a restart.
+      if (encoding !== 'identity' && this.cache && !snapshot.keysPending) {
         const cache = this.cache;
         const fingerprint = this.fingerprint();
         const counts = { entries: snapshot.entries.length, errors: snapshot.errors.length, files: snapshot.files.length };
@@ -206,7 +286,9 @@ export class FolderIndex {
         });
       }
     }
-    return { encoding, body: await body };
+    const bytes = await body;
+    if (this.keysPending) this.scheduleKeys(KEYS_DELAY_AFTER_INDEX_MS);
+    return { encoding, body: bytes };
   }
 
   /**
@@ -225,6 +307,9 @@ export class FolderIndex {
     });
     if (removed.length === 0 && changed.length === 0) return null;
     const values = await this.pool.index(changed);
+    const keyed = await this.pool.keys(changed);
+    const keyByPath = new Map(keyed.flatMap((value) => ('key' in value ? [[value.path, value.key] as const] : [])));
+    for (const value of values) if ('entry' in value) value.entry.replayKey = keyByPath.get(value.entry.path);
     for (const filePath of removed) {
       this.files.delete(filePath);
       this.values.delete(filePath);
@@ -244,6 +329,12 @@ export class FolderIndex {
       removed,
     };
   }
+}
+
+function encode(json: Buffer, encoding: IndexEncoding): Promise<Buffer> {
+  if (encoding === 'br') return brotliAsync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } });
+  if (encoding === 'gzip') return gzipAsync(json, { level: 1 });
+  return Promise.resolve(json);
 }
 
 function pathOf(value: IndexedValue): string {

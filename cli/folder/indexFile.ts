@@ -6,8 +6,6 @@ export interface FileToIndex {
   absolute: string;
   size: number;
   lastModified: number;
-  /** Already read (a git blob): used instead of reading `absolute`. */
-  text?: string;
 }
 
 export type IndexedValue = { entry: IndexEntry } | { error: IndexError };

@@ -36,7 +36,7 @@ function storedTestId(text: string): string | null {
 async function keyOf(file: FileToIndex): Promise<KeyedValue> {
   let text: string;
   try {
-    text = file.text ?? decoder.decode(readFileSync(file.absolute));
+    text = decoder.decode(readFileSync(file.absolute));
   } catch (error) {
     return { path: file.path, testId: null, readError: `could not read the file: ${messageOf(error)}` };
   }

@@ -96,14 +96,28 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const folder = folderFor(side);
     if (!folder) return fail(response, 404, `no ${side} folder is served`);
     await options.ready;
-    const accepted = String(request.headers['accept-encoding'] ?? '');
-    const { encoding, body } = await folder.indexBody({ br: /\bbr\b/.test(accepted), gzip: /\bgzip\b/.test(accepted) });
+    const { encoding, body } = await folder.indexBody(acceptedEncodings(request));
     response.writeHead(200, {
       'Content-Type': 'application/json',
       'Cache-Control': 'no-store',
       'Content-Length': body.length,
       Vary: 'Accept-Encoding',
       [FROM_CACHE_HEADER]: String(folder.fromCacheCount()),
+      ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+
+  const sendKeys = async (request: IncomingMessage, response: ServerResponse, side: ServedSide) => {
+    const folder = folderFor(side);
+    if (!folder) return fail(response, 404, `no ${side} folder is served`);
+    await options.ready;
+    const { encoding, body } = await folder.keysBody(acceptedEncodings(request));
+    response.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-store',
+      'Content-Length': body.length,
+      Vary: 'Accept-Encoding',
       ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
     });
     response.end(request.method === 'HEAD' ? undefined : body);
@@ -198,6 +212,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (route === 'events') return openEvents(request, response);
       const index = /^index\/(head|base)$/.exec(route);
       if (index) return sendIndex(request, response, index[1] as ServedSide);
+      const keys = /^keys\/(head|base)$/.exec(route);
+      if (keys) return sendKeys(request, response, keys[1] as ServedSide);
       const file = /^file\/([^/]+)\/(.+)$/.exec(route);
       if (file) return sendFolderFile(request, response, file[1]!, file[2]!);
       return fail(response, 404, 'not found');
@@ -236,6 +252,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function acceptedEncodings(request: IncomingMessage): { br: boolean; gzip: boolean } {
+  const accepted = String(request.headers['accept-encoding'] ?? '');
+  return { br: /\bbr\b/.test(accepted), gzip: /\bgzip\b/.test(accepted) };
 }
 
 function escapeAttribute(value: string): string {

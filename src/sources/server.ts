@@ -4,9 +4,11 @@ import {
   SERVER_API_PREFIX,
   servedFileUrl,
   servedIndexUrl,
+  servedKeysUrl,
   type FolderChangeEvent,
   type ServedFile,
   type ServedFolder,
+  type ServedKeys,
   type ServedSession,
   type ServedSide,
 } from '../core/served-folder/protocol';
@@ -40,6 +42,7 @@ export interface ServedIndex {
   entries: IndexEntry[];
   errors: IndexError[];
   fromCache: number;
+  keysPending: boolean;
 }
 
 export async function fetchServedIndex(side: ServedSide): Promise<ServedIndex> {
@@ -61,7 +64,15 @@ export async function fetchServedIndex(side: ServedSide): Promise<ServedIndex> {
     entries: folder.entries,
     errors: folder.errors,
     fromCache: Number(response.headers.get(FROM_CACHE_HEADER)) || 0,
+    keysPending: folder.keysPending === true,
   };
+}
+
+/** The replay keys of a served folder, once the server has computed them (the request waits until then). */
+export async function fetchServedKeys(side: ServedSide): Promise<ServedKeys['keys']> {
+  const response = await fetch(servedKeysUrl(side));
+  if (!response.ok) throw new Error(`the recording-inspector server answered ${response.status}: ${(await response.text()).trim()}`);
+  return ((await response.json()) as ServedKeys).keys;
 }
 
 /** Changes on disk, as the server watches them; returns the unsubscribe. */

@@ -35,23 +35,7 @@ export interface FolderSource {
   directoryHandle?: FileSystemDirectoryHandle;
 }
 
-export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.venv']);
-
-/**
- * Only `*.json` recordings, skipping vendored folders: for readers that do
- * not read cassettes yet (the command line's index).
- */
-export function isJsonRecordingPath(path: string): boolean {
-  return isCandidatePath(path) && path.toLowerCase().endsWith('.json');
-}
-
-/** Recordings (`*.json`) and VCR cassettes (`*.yaml`, `*.yml`, optionally gzipped). */
-const CANDIDATE_NAME = /\.(?:json|ya?ml|ya?ml\.gz)$/i;
-
-export function isCandidatePath(path: string): boolean {
-  if (!CANDIDATE_NAME.test(path)) return false;
-  return !path.split('/').some((segment) => SKIPPED_FOLDERS.has(segment));
-}
+export { SKIPPED_FOLDERS, isCandidatePath, isJsonRecordingPath } from '../core/recording/candidates';
 
 export async function readSourceBytes(file: SourceFile): Promise<ArrayBuffer> {
   if (file.file) return file.file.arrayBuffer();

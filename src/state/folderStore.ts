@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
+import type { FileKey } from '../core/replay-keys';
 import { ensureMetadata, type FolderSource, type SourceFile } from '../sources/types';
 import { indexInWorkers } from '../workers/indexPool';
 import { compareRecordingPaths } from '../core/cassette/order';
@@ -26,6 +27,8 @@ export interface FolderState {
   checking: boolean;
   /** A folder chosen but still being listed (walking a directory handle), before its load starts. */
   listing: string | null;
+  /** The entries are listed but their replay keys are still being computed elsewhere (the command line's server). */
+  keysPending: boolean;
   /** Bumped by every load, so caches keyed on it never mix two folders. */
   loadId: number;
   version: number;
@@ -45,6 +48,7 @@ const initialState: FolderState = {
   cacheSaved: false,
   checking: false,
   listing: null,
+  keysPending: false,
   loadId: 0,
   version: 0,
 };
@@ -224,7 +228,7 @@ async function saveCache(source: FolderSource, entries: IndexEntry[], errors: In
  */
 export async function loadIndexedFolder(
   name: string,
-  fetchIndex: () => Promise<{ source: FolderSource; entries: IndexEntry[]; errors: IndexError[]; fromCache: number }>,
+  fetchIndex: () => Promise<{ source: FolderSource; entries: IndexEntry[]; errors: IndexError[]; fromCache: number; keysPending: boolean }>,
   startedAt: number = performance.now(),
 ): Promise<void> {
   currentLoad?.abort();
@@ -239,7 +243,7 @@ export async function loadIndexedFolder(
     version: state.version + 1,
   });
   try {
-    const { source, entries, errors, fromCache } = await fetchIndex();
+    const { source, entries, errors, fromCache, keysPending } = await fetchIndex();
     if (controller.signal.aborted) return;
     const total = entries.length + errors.length;
     publish({
@@ -252,6 +256,7 @@ export async function loadIndexedFolder(
       total,
       processed: total,
       fromCache,
+      keysPending,
       ms: Math.round(performance.now() - startedAt),
       version: state.version + 1,
     });
@@ -259,6 +264,16 @@ export async function loadIndexedFolder(
     if (controller.signal.aborted) return;
     publish({ ...state, status: 'failed', failure: error instanceof Error ? error.message : String(error), version: state.version + 1 });
   }
+}
+
+/** The replay keys of an indexed folder's entries, arriving after the entries themselves (see `keysPending`). */
+export function applyReplayKeys(loadId: number, keys: Readonly<Record<string, FileKey>>): void {
+  if (state.loadId !== loadId || state.status !== 'done') return;
+  const entries = state.entries.map((entry) => {
+    const replayKey = Object.hasOwn(keys, entry.path) ? keys[entry.path] : undefined;
+    return replayKey && !entry.replayKey ? { ...entry, replayKey } : entry;
+  });
+  publish({ ...state, entries, keysPending: false, version: state.version + 1 });
 }
 
 /**

@@ -6,6 +6,8 @@ import { computeFileKey } from '../core/replay-keys';
 import type { IndexRequest, IndexResponse, TextFile } from './protocol';
 
 const decoder = new TextDecoder('utf-8');
+// parseRecording has just parsed the text; a file's full list of matching versions is computed when it is opened.
+const QUICK_KEY = { quick: true, alreadyValid: true } as const;
 
 function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], keyed: Promise<void>[], withKeys: boolean): void {
   const text = decoder.decode(file.bytes);
@@ -18,7 +20,7 @@ function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], k
       const entry = toIndexEntry(result.recording, size, file.lastModified);
       entries.push(entry);
       // The key hashes with WebCrypto (asynchronous): started now, awaited for the whole batch.
-      if (withKeys) keyed.push(computeFileKey(file.path, text).then((key) => void (entry.replayKey = key)));
+      if (withKeys) keyed.push(computeFileKey(file.path, text, QUICK_KEY).then((key) => void (entry.replayKey = key)));
     } else errors.push({ ...meta, reason: result.error.reason });
   } catch (error) {
     // parseRecording promises never to throw; if it does, the file still gets a line, not a lost batch.

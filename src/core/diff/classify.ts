@@ -96,14 +96,6 @@ export interface ClassifyOptions {
   equal?: (base: SnapshotFile, head: SnapshotFile) => boolean;
 }
 
-/** Files worth comparing from a dropped folder: JSON, outside tool and VCS folders. */
-export function isComparablePath(path: string): boolean {
-  if (!path.toLowerCase().endsWith('.json')) return false;
-  return !normalizePath(path)
-    .split('/')
-    .some((seg) => seg === 'node_modules' || seg === '.git' || seg === '.venv');
-}
-
 export function normalizePath(path: string): string {
   let p = path.replace(/\\/g, '/');
   while (p.startsWith('./')) p = p.slice(2);

@@ -3,7 +3,6 @@ export {
   classifySnapshots,
   identifyDocument,
   groupKeyOf,
-  isComparablePath,
   normalizePath,
   type ClassifyOptions,
   type CompareEntry,
@@ -15,7 +14,7 @@ export {
   type FileKind,
   type SnapshotFile,
 } from './classify';
-export { NOISE_KEYS, stripNoise, equalIgnoringNoise, compareNoise, isNoiseKey, type NoiseComparison } from './noise';
+export { NOISE_KEYS, stripNoise, equalIgnoringNoise, compareNoise, type NoiseComparison } from './noise';
 export {
   structuralDiff,
   DEFAULT_MAX_CHANGES,
@@ -39,7 +38,7 @@ export {
   type ValueChange,
   type WordSegment,
 } from './diffRecordings';
-export { requestSimilarity, requestFeatures, featureSimilarity, type RequestFeatures } from './similarity';
+export { requestFeatures, featureSimilarity, type RequestFeatures } from './similarity';
 export { jsonEqual, canonicalStringify, stripKeys, depthOf, limitDepth } from './json';
 export { pairCategories, requestPayload, toolCallsEqual, argumentsEqual, CHANGE_CATEGORIES, type ChangeCategory, type CategoryInput } from './categories';
 export { pairToolCallIds, renameIds, toolCallIdsIn, isToolCallId } from './toolCallIds';

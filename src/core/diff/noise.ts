@@ -90,7 +90,3 @@ export function compareNoise(a: unknown, b: unknown): NoiseComparison {
   }
   return { equalIgnoringNoise: equal, noiseFieldCount: count };
 }
-
-export function isNoiseKey(key: string): boolean {
-  return NOISE_KEYS.has(key);
-}

@@ -6,6 +6,7 @@ import { diffRecordings, preferredTextLayout, wordDiff } from './diffRecordings'
 import { reviewFolders, reviewSnapshots, reviewToJson } from './review';
 import { reviewMarkdown } from './reviewMarkdown';
 import { pairToolCallIds } from './toolCallIds';
+import { depthOf, limitDepth } from './json';
 
 const TEST = 'tests/integration/inference/test_review.py::test_weather[txt=openai/gpt-4o]';
 
@@ -271,5 +272,17 @@ describe('reviewFolders', () => {
     expect(md).toContain('\\<b\\>today\\</b\\>');
     expect(md).toContain('**Noise-only re-records:** 1');
     expect(md).toContain('**Left behind:** needs both folders');
+  });
+});
+
+describe('limitDepth: what crosses postMessage or JSON.stringify stays shallow', () => {
+  it('cuts values nested past the limit to a note, iteratively, and returns shallow values as they are', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 50_000; i++) deep = [deep];
+    const cut = limitDepth({ a: deep }, 10);
+    expect(depthOf(cut)).toBe(10);
+    expect(JSON.stringify(cut)).toBe(`{"a":${'['.repeat(9)}"(nested deeper than 10 levels: not shown)"${']'.repeat(9)}}`);
+    const shallow = { a: [1, { b: 2 }] };
+    expect(limitDepth(shallow, 10)).toBe(shallow);
   });
 });

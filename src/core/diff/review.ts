@@ -69,6 +69,8 @@ export function annotateEntries(entries: readonly CompareEntry[], base: readonly
   const headText = textsByPath(head);
   return entries.map((entry) => {
     if (entry.status === 'unchanged') return entry;
+    // Nothing to say about a noise-only pair, and a bulk re-record has thousands: skip reading them again.
+    if (entry.noiseOnly) return { ...entry, categories: ['noise-only'], notes: {} };
     const b = entry.basePath === undefined ? undefined : readSide(baseText.get(entry.basePath), entry.basePath);
     const h = entry.headPath === undefined ? undefined : readSide(headText.get(entry.headPath), entry.headPath);
     if (entry.status === 'added' || entry.status === 'removed') {
@@ -157,7 +159,7 @@ function pairNotes(categories: ChangeCategory[], b: Side | undefined, h: Side | 
 export function requestNote(before: unknown, after: unknown): string {
   const ids = pairToolCallIds(before, after);
   const diff = structuralDiff(ids ? renameIds(before, ids.mapping) : before, after, { ignoreKeys: NOISE_KEYS, maxChanges: 50 });
-  const shown = diff.changes.slice(0, 3).map((c) => `${c.path || '(whole payload)'} ${c.kind}`);
+  const shown = diff.changes.slice(0, 3).map((c) => `${clip(c.path, 60) || '(whole payload)'} ${c.kind}`);
   const more = diff.changes.length - shown.length;
   const parts: string[] = [];
   if (shown.length > 0) parts.push(`${shown.join(', ')}${more > 0 ? ` (+${more}${diff.truncated ? '+' : ''} more)` : ''}`);

@@ -57,10 +57,6 @@ export function featureSimilarity(a: RequestFeatures, b: RequestFeatures): numbe
   return (2 * common) / total;
 }
 
-export function requestSimilarity(a: unknown, b: unknown): number {
-  return featureSimilarity(requestFeatures(a), requestFeatures(b));
-}
-
 function fnv1a(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {

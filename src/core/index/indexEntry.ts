@@ -21,7 +21,9 @@ export interface IndexEntry {
   chunkCount: number;
   hasError: boolean;
   toolNames: string[];
-  /** The first characters of the answer, for the list. */
+  /** Messages in the request: a test's later calls carry more, so this orders its calls (absent in old caches). */
+  requestMessages?: number;
+  /** The first characters of the answer, for the list; `→ name(args)` for an answer that only calls tools. */
   preview: string;
   /** Lower-cased haystack for the filter: ids, names, model, endpoint and text. */
   search: string;
@@ -73,9 +75,26 @@ export function toIndexEntry(recording: Recording, size: number, lastModified: n
     chunkCount: recording.chunkCount,
     hasError: recording.error !== null,
     toolNames,
-    preview: oneLine(answer.slice(0, PREVIEW_CHARS * 2)).slice(0, PREVIEW_CHARS),
+    requestMessages: recording.request.messages.length,
+    preview: oneLine((answer || toolCallsPreview(response.toolCalls) || modelsPreview(response.models)).slice(0, PREVIEW_CHARS * 2)).slice(
+      0,
+      PREVIEW_CHARS,
+    ),
     search,
   };
+}
+
+/** `→ get_weather({"city":"Tokyo"})`, the way the call reads in code. */
+function toolCallsPreview(calls: readonly { name: string; arguments: string }[]): string {
+  if (calls.length === 0) return '';
+  return `→ ${calls.map((call) => `${call.name}(${call.arguments.slice(0, PREVIEW_CHARS)})`).join(', ')}`;
+}
+
+/** A models list: how many, and the first ids, so two lists tell apart in the list. */
+function modelsPreview(models: readonly Record<string, unknown>[] | undefined): string {
+  if (!models) return '';
+  const ids = models.slice(0, 8).map((model) => String(model.id ?? model.name ?? model.model ?? model.identifier ?? '?'));
+  return `${models.length} ${models.length === 1 ? 'model' : 'models'}: ${ids.join(', ')}${models.length > ids.length ? ', …' : ''}`;
 }
 
 function oneLine(text: string): string {

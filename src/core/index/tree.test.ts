@@ -59,3 +59,13 @@ describe('test tree', () => {
     expect(flattenTree(buildTree(entries), collapsed, true).filter((r) => r.kind === 'recording')).toHaveLength(5);
   });
 });
+
+describe('calls inside a variant', () => {
+  it('are listed in call order (shorter conversations first), not by file hash', () => {
+    const id = 'tests/integration/agents/test_agents.py::test_round_trip[txt=m]';
+    const answer = { ...entry('r/aaaa.json', id), requestMessages: 3 };
+    const toolCall = { ...entry('r/ffff.json', id), requestMessages: 1 };
+    const rows = flattenTree(buildTree([answer, toolCall]), new Set(), false).filter((r) => r.kind === 'recording');
+    expect(rows.map((r) => r.label)).toEqual(['r/ffff.json', 'r/aaaa.json']);
+  });
+});

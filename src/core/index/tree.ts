@@ -85,12 +85,26 @@ const byLabel = (a: Node, b: Node) => {
   return a.label.localeCompare(b.label);
 };
 
+/**
+ * A test's calls in the order they were made: each turn of a conversation
+ * resends the earlier messages, so fewer request messages came first; the
+ * path breaks ties so the order is stable.
+ */
+const byCallOrder = (a: IndexEntry, b: IndexEntry) => {
+  // A cassette records its calls in the order they were made: that order wins (`#2` before `#10`).
+  if (a.path.includes('#') && b.path.includes('#')) {
+    const byPosition = compareRecordingPaths(a.path, b.path);
+    if (a.path.slice(0, a.path.lastIndexOf('#')) === b.path.slice(0, b.path.lastIndexOf('#'))) return byPosition;
+  }
+  return (a.requestMessages ?? 0) - (b.requestMessages ?? 0) || a.path.localeCompare(b.path);
+};
+
 /** Rows for the nodes whose ancestors are all expanded (`collapsed` holds keys the user closed). */
 export function flattenTree(root: Node, collapsed: ReadonlySet<string>, expandAll: boolean): TreeRow[] {
   const rows: TreeRow[] = [];
   const stack: { node: Node; depth: number }[] = [];
   const pushChildren = (node: Node, depth: number) => {
-    const entries = [...node.entries].sort((a, b) => (a.path.includes('#') || b.path.includes('#') ? compareRecordingPaths(a.path, b.path) : a.path.localeCompare(b.path)));
+    const entries = [...node.entries].sort(byCallOrder);
     for (let i = entries.length - 1; i >= 0; i--) {
       stack.push({ node: { ...newNode(`r:${entries[i]!.path}`, '', 'recording'), entries: [entries[i]!] }, depth });
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecordingValue } from './parseRecording';
-import { chatChunk, chatStream, inference, passthrough, sdk, TEST_ID } from './testRecordings';
+import { chatChunk, chatStream, inference, passthrough, sdk, TEST_ID } from '../../../testing/recordings';
 import { ChunkMark, type Recording } from './types';
 import { KIND_REGISTRY } from './kinds/registry';
 
@@ -137,6 +137,20 @@ describe('completions', () => {
     expect(streamed.kindLabel).toBe('completions stream');
     expect(streamed.response.text).toBe(' red');
     expect(Array.from(streamed.stream!.textEnd)).toEqual([3, 4]);
+  });
+
+  it('labels a chat call an older recorder filed under /v1/completions as chat: the body wins over the route', () => {
+    const r = read(
+      inference('/v1/completions', { model: 'm', messages: [{ role: 'user', content: 'Hi?' }], stream: true }, {
+        body: [chatChunk({ content: 'Hi' }), chatChunk({ content: ' there' })],
+        is_streaming: true,
+      }),
+    );
+    expect(r.kind).toBe('chat.completions');
+    expect(r.kindLabel).toBe('chat.completions stream');
+    expect(r.endpoint).toBe('/v1/completions');
+    expect(r.response.text).toBe('Hi there');
+    expect(r.request.messages.map((m) => m.role)).toEqual(['user']);
   });
 
   it('reads chat chunks sent to /v1/completions', () => {
@@ -458,6 +472,23 @@ describe('rerank', () => {
     expect(r.response.body).toEqual(body);
     expect(r.response.text).toBe('');
     expect(r.request.params).toEqual({ model: 'rr', query: 'q', documents: ['a', 'b'] });
+    expect(r.response.ranked).toEqual([{ index: 1, score: 0.9, document: 'b' }]);
+  });
+
+  it("lists llama-stack's scored items (data, items) with their texts", () => {
+    const body = sdk('llama_stack.apis.inference.RerankResponse', {
+      data: [
+        { index: 2, relevance_score: 0.8 },
+        { index: 0, relevance_score: 0.1 },
+      ],
+    });
+    const r = read(
+      passthrough('http://localhost:8321/v1alpha/inference/rerank', { model: 'rr', query: 'cats', items: ['dogs', { text: 'birds' }, 'cats'] }, { body, is_streaming: false }),
+    );
+    expect(r.response.ranked).toEqual([
+      { index: 2, score: 0.8, document: 'cats' },
+      { index: 0, score: 0.1, document: 'dogs' },
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecording, parseRecordingValue } from './parseRecording';
-import { chatChunk, chatStream, inference, sdk, TEST_ID, toJson } from './testRecordings';
+import { chatChunk, chatStream, inference, sdk, TEST_ID, toJson } from '../../../testing/recordings';
 import type { ParseResult, Recording } from './types';
 
 function reason(result: ParseResult): string {

@@ -11,12 +11,22 @@ import type { RecordingContext } from './kinds/kind';
  * comes back as `{ ok: false }` with a reason a user can act on.
  */
 export function parseRecording(text: string, path: string): ParseResult {
+  return readRecordingFile(text, path).result;
+}
+
+/**
+ * The one way a file's text becomes a recording, for the index worker, the
+ * recording page and compare alike, so a bad file gets the same reason
+ * everywhere. `value` is the decoded JSON (undefined when the text is not
+ * JSON), for views that show the document itself.
+ */
+export function readRecordingFile(text: string, path: string): { value: unknown; result: ParseResult } {
   try {
     const decoded = decodeJsonText(text);
-    if (!decoded.ok) return failure(path, decoded.reason);
-    return parseRecordingValue(decoded.value, path);
+    if (!decoded.ok) return { value: undefined, result: failure(path, decoded.reason) };
+    return { value: decoded.value, result: parseRecordingValue(decoded.value, path) };
   } catch (error) {
-    return failure(path, `could not be read: ${messageOf(error)}`);
+    return { value: undefined, result: failure(path, `could not be read: ${messageOf(error)}`) };
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecordingValue } from './parseRecording';
-import { inference, passthrough } from './testRecordings';
+import { inference, passthrough } from '../../../testing/recordings';
 import type { RequestView } from './types';
 
 function requestOf(value: unknown): RequestView {
@@ -200,5 +200,21 @@ describe('completions prompt and embeddings input', () => {
   it('chat input is just a parameter', () => {
     const view = requestOf(inference('/v1/chat/completions', { input: 'x', messages: [] }, { body: null }));
     expect(view.params).toEqual({ input: 'x' });
+  });
+});
+
+describe('Ollama /api/chat images', () => {
+  it('become image parts with their format and size, and a non-image stays data', () => {
+    const pngBase64 = PNG.slice('data:image/png;base64,'.length);
+    const request = requestOf(
+      inference('/api/chat', { model: 'llava', messages: [{ role: 'user', content: 'What is in the picture?', images: [pngBase64, 'bm90IGFuIGltYWdl'] }] }, {
+        body: { model: 'llava', message: { role: 'assistant', content: 'A dot.' }, done: true },
+        is_streaming: false,
+      }),
+    );
+    const parts = request.messages[0]!.parts;
+    expect(parts[0]).toEqual({ type: 'text', text: 'What is in the picture?' });
+    expect(parts[1]).toEqual({ type: 'image', url: PNG, label: 'image/png, 70 B' });
+    expect(parts[2]).toMatchObject({ type: 'json', label: 'image (not a known image format, 12 B)' });
   });
 });

@@ -1,6 +1,7 @@
 import type { ChatMessage, MessagePart, RequestView, ToolCall, ToolDefinition } from './types';
 import { argumentsText, asArray, asObject, asString, stringifyCompact, type JsonObject } from './json';
 import type { RecordingContext } from './kinds/kind';
+import { formatBytes } from '../units/units';
 
 /**
  * How a kind's request `input` is meant: embedding texts, interactions turns,
@@ -103,6 +104,9 @@ function readChatMessages(list: unknown[], out: ChatMessage[]): void {
       readContentBlock(content, message);
     }
 
+    // Ollama's /api/chat carries images beside the text, as bare base64 strings.
+    for (const image of asArray(source.images)) message.parts.push(ollamaImagePart(image));
+
     for (const call of asArray(source.tool_calls)) {
       const parsed = openAIToolCall(call);
       if (parsed) message.toolCalls.push(parsed);
@@ -111,6 +115,24 @@ function readChatMessages(list: unknown[], out: ChatMessage[]): void {
     if (legacy) message.toolCalls.push({ name: asString(legacy.name) ?? '', arguments: argumentsText(legacy.arguments) });
     out.push(message);
   }
+}
+
+/** Image formats by their first base64 characters (the file's magic bytes). */
+const BASE64_SIGNATURES: [string, string][] = [
+  ['iVBORw0KGgo', 'image/png'],
+  ['/9j/', 'image/jpeg'],
+  ['R0lGOD', 'image/gif'],
+  ['UklGR', 'image/webp'],
+];
+
+function ollamaImagePart(value: unknown): MessagePart {
+  if (typeof value !== 'string') return jsonPart('image', value);
+  const data = value.replace(/\s+/g, '');
+  const media = BASE64_SIGNATURES.find(([prefix]) => data.startsWith(prefix))?.[1];
+  const bytes = Math.floor((data.replace(/=+$/, '').length * 3) / 4);
+  if (!media || !/^[A-Za-z0-9+/]*=*$/.test(data)) return jsonPart(`image (not a known image format, ${formatBytes(bytes)})`, `${value.slice(0, 120)}${value.length > 120 ? '…' : ''}`);
+  const url = `data:${media};base64,${data}`;
+  return { type: 'image', url, label: imageLabel(url) };
 }
 
 function openAIToolCall(value: unknown): ToolCall | undefined {
@@ -408,13 +430,9 @@ function imageLabel(url: string): string {
   const header = url.slice(5, comma >= 0 ? comma : undefined);
   const media = header.split(';')[0] ?? 'image';
   if (comma < 0 || !/;base64$/i.test(header)) return media;
-  const bytes = Math.floor(((url.length - comma - 1) * 3) / 4);
+  // Padding characters carry no bytes.
+  const payload = url.slice(comma + 1).replace(/\s+/g, '').replace(/=+$/, '');
+  const bytes = Math.floor((payload.length * 3) / 4);
   return `${media}, ${formatBytes(bytes)}`;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 

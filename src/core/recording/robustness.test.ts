@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRecording } from './parseRecording';
-import { chatChunk, chatStream, inference, passthrough, sdk, TEST_ID, toJson, type Envelope } from './testRecordings';
+import { chatChunk, chatStream, inference, passthrough, sdk, TEST_ID, toJson, type Envelope } from '../../../testing/recordings';
 import type { ParseResult } from './types';
 
 /** One valid recording per major shape, as seeds for mutation. */

@@ -99,10 +99,20 @@ export interface ResponseView {
   toolResult?: { content: unknown; errorMessage?: string; errorCode?: unknown };
   fileChunks?: { content: string; metadata: unknown }[];
   sseEvents?: SseEvent[];
+  /** Rerank results, best first as recorded: each document with its relevance score. */
+  ranked?: RankedDocument[];
   /** HTTP status for passthrough calls, when recorded. */
   status?: number;
   /** The response body as recorded. */
   body: unknown;
+}
+
+export interface RankedDocument {
+  /** Position of the document in the request. */
+  index: number;
+  score: number | null;
+  /** The document's text from the request (or the result), when there is one. */
+  document?: string;
 }
 
 export interface RecordedError {

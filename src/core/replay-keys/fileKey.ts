@@ -32,6 +32,12 @@ export interface FileKey {
   nameForm?: 'full' | 'short' | 'models-full' | 'models-short';
   /** Rule versions whose hash equals the name (branch versions only where they differ from their base). */
   matches: string[];
+  /**
+   * Set when `matches` holds only the current version: a quick key (the index
+   * worker's) stops once today's rules reproduce the name. Verdict and newest
+   * are exact either way; the full list is computed when a file is opened.
+   */
+  matchesPartial?: true;
   newest: string | null;
   verdict: Verdict | null;
   /** For `none`: a reason id (rename-379d0720c, test-id-not-stored, toolcall-ids-rewritten-6f1afabcd, unexplained). */
@@ -81,11 +87,12 @@ export function parseRecordingName(path: string): ParsedName | null {
 
 const encoder = new TextEncoder();
 
+const HEX_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(text));
-  const bytes = new Uint8Array(digest);
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(text)));
   let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  for (let i = 0; i < digest.length; i++) hex += HEX_BYTE[digest[i]!]!;
   return hex;
 }
 
@@ -411,18 +418,28 @@ async function explainNone(
 // ---------------------------------------------------------------------------
 // Sibling facts
 
-/** A short, fast hash of a string (53-bit, two multiplicative lanes): equality checks only. */
+let hashBuffer = new Uint8Array(1 << 16);
+
+/**
+ * A short, fast hash of a pyDumps text (ASCII by construction), for equality
+ * checks between siblings only: two 32-bit multiplicative lanes over 4-byte
+ * words, plus the length.
+ */
 export function shortHash(text: string): string {
+  if (hashBuffer.length < text.length + 4) hashBuffer = new Uint8Array(Math.max(text.length + 4, hashBuffer.length * 2));
+  const { written } = encoder.encodeInto(text, hashBuffer);
+  hashBuffer.fill(0, written, written + 4);
+  const words = new Int32Array(hashBuffer.buffer, 0, (written + 3) >> 2);
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    h1 = Math.imul(h1 ^ w, 2654435761);
+    h2 = Math.imul(h2 ^ w, 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36) + ':' + text.length.toString(36);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36) + ':' + written.toString(36);
 }
 
 function siblingFacts(family: KeyFamily, file: PyDict, request: KeyRequest): SiblingFacts | undefined {
@@ -450,12 +467,34 @@ function siblingFacts(family: KeyFamily, file: PyDict, request: KeyRequest): Sib
 
 // ---------------------------------------------------------------------------
 
+export interface FileKeyOptions {
+  /** Stop at the current version when it reproduces the name (see FileKey.matchesPartial). */
+  quick?: boolean;
+  /** The caller has already parsed the whole text as JSON: reading may stop after the request. */
+  alreadyValid?: boolean;
+}
+
+/** The text today's recorder hashes for this request, or null for a retired family or a short name. */
+function currentText(request: KeyRequest, form: ParsedName['form']): string | null {
+  if (form === 'short' || form === 'models-short') return null;
+  switch (request.kind) {
+    case 'inference':
+      return INFERENCE_RULES['v6-file-search']!(request);
+    case 'tool':
+      return pyDumps(pyDict([['provider', request.provider], ['tool_name', request.toolName], ['kwargs', request.kwargs]]));
+    case 'http':
+      return httpText(request, FS_UUIDS);
+    default:
+      return null;
+  }
+}
+
 /** The replay key of one recording file. Never throws. */
-export async function computeFileKey(path: string, text: string): Promise<FileKey> {
+export async function computeFileKey(path: string, text: string, options: FileKeyOptions = {}): Promise<FileKey> {
   const parsedName = parseRecordingName(path);
   let file: PyDict;
   try {
-    file = parsePyJsonMembers(text, KEY_MEMBERS);
+    file = parsePyJsonMembers(text, KEY_MEMBERS, options.alreadyValid === true);
   } catch (error) {
     return noKey(parsedName, null, `the file is not JSON Python can read: ${(error as Error).message}`);
   }
@@ -472,11 +511,29 @@ export async function computeFileKey(path: string, text: string): Promise<FileKe
     return { ...noKey(null, family, 'the file name is not a request hash'), ...(sibling ? { sibling } : {}) };
   }
   try {
+    const current = CURRENT_VERSION[family];
+    if (options.quick && current) {
+      const quickText = currentText(request, parsedName.form);
+      const quickHash = quickText === null ? null : await sha256Hex(quickText);
+      if (quickHash === parsedName.hash) {
+        const key: FileKey = {
+          family,
+          nameHash: parsedName.hash,
+          nameForm: parsedName.form,
+          matches: [current],
+          matchesPartial: true,
+          newest: current,
+          verdict: 'current',
+          currentKey: quickHash,
+        };
+        if (sibling) key.sibling = sibling;
+        return key;
+      }
+    }
     const { matches, hashes } = await matchVersions(request, parsedName);
     const newest = matches.length > 0 ? matches[matches.length - 1]! : null;
     const verdict = verdictOf(family, newest);
     const key: FileKey = { family, nameHash: parsedName.hash, nameForm: parsedName.form, matches, newest, verdict };
-    const current = CURRENT_VERSION[family];
     const currentKey = current ? hashes.get(current)?.[0] : undefined;
     if (currentKey) key.currentKey = currentKey;
     else if (current && request.kind === 'inference') {

@@ -321,25 +321,32 @@ class Reader {
     this.pos = pos;
   }
 
-  /** Top-level object: builds only the wanted members, skips the rest. */
-  selectedMembers(wanted: ReadonlySet<string>): PyDict {
+  /**
+   * Top-level object: builds only the wanted members, skips the rest. With
+   * `stopEarly` it returns once every wanted member is read.
+   */
+  selectedMembers(wanted: ReadonlySet<string>, stopEarly: boolean): { dict: PyDict; complete: boolean } {
     this.skipWhitespace();
     if (this.text[this.pos] !== '{') this.fail('the file is not a JSON object');
     this.pos++;
     const dict: PyDict = new Map();
     if (this.peek() === '}') {
       this.pos++;
-      return dict;
+      return { dict, complete: true };
     }
     for (;;) {
       if (this.peek() !== '"') this.fail('expected a property name');
       const key = this.string();
       this.expect(':');
-      if (wanted.has(key)) dict.set(key, this.value());
-      else this.skipValue();
+      if (wanted.has(key)) {
+        dict.set(key, this.value());
+        // A repeat of a wanted member after this point would win in Python; recorders
+        // never write one (json.dump of a dict), so the early stop ignores that case.
+        if (stopEarly && dict.size === wanted.size) return { dict, complete: false };
+      } else this.skipValue();
       const next = this.peek();
       this.pos++;
-      if (next === '}') return dict;
+      if (next === '}') return { dict, complete: true };
       if (next !== ',') {
         this.pos--;
         this.fail("expected ',' or '}'");
@@ -359,12 +366,14 @@ export function parsePyJson(text: string): PyValue {
 /**
  * Reads only some members of a top-level object, skipping the others without
  * building them: a recording's response is most of its bytes and the key never
- * needs it. Trailing content is still checked.
+ * needs it. The whole text is still checked, unless `alreadyValid` says the
+ * caller has parsed it (the index worker has), in which case reading stops once
+ * the wanted members are in hand.
  */
-export function parsePyJsonMembers(text: string, wanted: ReadonlySet<string>): PyDict {
+export function parsePyJsonMembers(text: string, wanted: ReadonlySet<string>, alreadyValid = false): PyDict {
   const reader = new Reader(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  const dict = reader.selectedMembers(wanted);
-  if (!reader.atEnd()) reader.fail('extra data after the JSON value');
+  const { dict, complete } = reader.selectedMembers(wanted, alreadyValid);
+  if (complete && !reader.atEnd()) reader.fail('extra data after the JSON value');
   return dict;
 }
 

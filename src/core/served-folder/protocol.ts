@@ -1,4 +1,5 @@
 import type { IndexEntry, IndexError } from '../index/indexEntry';
+import type { FileKey } from '../replay-keys';
 
 /**
  * What the command line's local server (`recording-inspector DIR`) and the app
@@ -29,6 +30,16 @@ export interface ServedFolder {
   errors: IndexError[];
   /** Files that are not `*.json` (counted, not listed). */
   skippedCount: number;
+  /**
+   * Replay keys cost several times the rest of indexing, so a folder read for
+   * the first time is sent without them and they follow from `keys/<side>`.
+   */
+  keysPending: boolean;
+}
+
+/** `GET /__ri/keys/<side>`: answered once every entry's replay key is known. */
+export interface ServedKeys {
+  keys: Record<string, FileKey>;
 }
 
 /**
@@ -56,6 +67,10 @@ export interface FolderChangeEvent {
 
 export function servedIndexUrl(side: ServedSide): string {
   return `${SERVER_API_PREFIX}index/${side}`;
+}
+
+export function servedKeysUrl(side: ServedSide): string {
+  return `${SERVER_API_PREFIX}keys/${side}`;
 }
 
 export function servedFileUrl(side: ServedSide, path: string): string {

@@ -74,6 +74,10 @@ describe('orderStory', () => {
     expect(keyed[0]!.recording.path).toBe('r/222.json');
     expect(keyed[0]!.replayed).toBe('r/222.json');
     expect(keyed[1]).toMatchObject({ relation: 'continues', from: 'r/222.json' });
+
+    // A request no copy of which replay reaches is left to the page's list of dead files.
+    const live = orderStory([stale, current, next], { replayable: (path) => path === 'r/222.json', omitUnreachable: true });
+    expect(live.map((s) => s.recording.path)).toEqual(['r/222.json']);
   });
 
   it('shows calls that share a start and then diverge as branches, not as a continuation', () => {

@@ -40,6 +40,8 @@ export interface StoryStep {
 export interface StoryOptions {
   /** True when replay reaches this file, false when it cannot, undefined when unknown (no replay keys). */
   replayable?: (path: string) => boolean | undefined;
+  /** Leave out requests none of whose copies replay reaches (the page lists those dead files apart). */
+  omitUnreachable?: boolean;
 }
 
 function signature(message: ChatMessage): string {
@@ -81,7 +83,9 @@ function groupCopies(recordings: Recording[], options: StoryOptions): { recordin
 }
 
 export function orderStory(recordings: Recording[], options: StoryOptions = {}): StoryStep[] {
-  const distinct = groupCopies(recordings, options);
+  const distinct = groupCopies(recordings, options).filter(
+    (d) => !options.omitUnreachable || !options.replayable || d.copies.some((c) => options.replayable!(c.path) !== false),
+  );
   const chats = distinct.filter((d) => d.recording.request.messages.length > 0);
   const others = distinct.filter((d) => d.recording.request.messages.length === 0);
   chats.sort((a, b) => a.recording.request.messages.length - b.recording.request.messages.length || byPath(a.recording, b.recording));

@@ -121,7 +121,9 @@ export function analyzeTiming(timestamps: ArrayLike<number>, firstTokenIndex = -
     offsets,
     playOffsets: resolution === 'second' ? spreadWithinSeconds(offsets) : offsets,
     firstTokenIndex,
-    ttftMs: firstTokenIndex >= 0 ? offsets[firstTokenIndex]! : null,
+    // Offsets count from the first chunk: when that chunk already carries the first
+    // token, the time before it (from the request) was never recorded, so TTFT is unknown, not 0.
+    ttftMs: firstTokenIndex > 0 ? offsets[firstTokenIndex]! : null,
     durationMs,
     chunksPerSecond: durationMs > 0 ? ((n - 1) * 1000) / durationMs : null,
   };

@@ -61,12 +61,6 @@ export function asapClock(total: number): PlaybackClock {
   return syntheticClock(Math.max(60, total / 2));
 }
 
-/** Stream time between chunk i-1 and chunk i. */
-export function gapBefore(clock: PlaybackClock, index: number): number {
-  if (clock.gaps) return clock.gaps[index] ?? 0;
-  return 1000 / clock.rate;
-}
-
 /** Total stream time from before the first chunk to the last one. */
 export function clockDuration(clock: PlaybackClock, total: number): number {
   if (!clock.gaps) return (total * 1000) / clock.rate;

@@ -64,6 +64,14 @@ describe('timing detection', () => {
     expect(timing.durationMs).toBe(2000);
   });
 
+  it('leaves time to first token unknown when the first chunk already carries text', () => {
+    const base = 1_754_985_601_000;
+    const timing = streamTiming(track([3, 6, 9], { timestamps: [base, base + 40, base + 90] }));
+    expect(timing.source).toBe('recorded');
+    expect(timing.firstTokenIndex).toBe(0);
+    expect(timing.ttftMs).toBeNull();
+  });
+
   it('fills chunks without a timestamp with the previous time and never goes backwards', () => {
     const timing = analyzeTiming(ts(Number.NaN, 1000, Number.NaN, 1500, 1200, 2000));
     expect(Array.from(timing.offsets!)).toEqual([0, 0, 0, 500, 500, 1000]);

@@ -10,6 +10,14 @@ import { KeySummary } from '../replay-keys';
 export function BrowseLayout() {
   const folder = useFolderState();
   const { width, handleProps } = useResizableWidth('browse-sidebar', 420);
+  // Without a folder the page itself says how to open one: a second prompt in an empty list would be noise.
+  if (folder.status === 'idle') {
+    return (
+      <section className="h-full min-h-0 overflow-auto" aria-label="Detail">
+        <Outlet />
+      </section>
+    );
+  }
   return (
     <div className="flex h-full min-h-0">
       <aside
@@ -19,7 +27,7 @@ export function BrowseLayout() {
       >
         <PanelBoundary panel="recording list">
           <KeySummary />
-          {folder.status === 'idle' ? <NoFolder compact /> : <RecordingList />}
+          <RecordingList />
           <LoadErrors />
         </PanelBoundary>
       </aside>

@@ -5,6 +5,8 @@ import { buildTree, flattenTree, type TreeRow } from '../../core/index/tree';
 import type { IndexEntry } from '../../core/index/indexEntry';
 import { visibleControls } from '../../shared/visibleText';
 import { paths, withSearch } from '../../config/paths';
+import { plural } from '../../core/units/units';
+import { useFolderState } from '../../state/folderStore';
 import { useAppAddress } from '../../shared/useAppAddress';
 import { useFilteredEntries } from './useFilteredEntries';
 import { KindBadge } from './KindBadge';
@@ -79,21 +81,36 @@ export function RecordingList() {
   const openRow = useCallback(
     (row: TreeRow) => {
       const search = withSearch('', { q: query || null });
-      if (row.kind === 'recording' && row.entry) navigate(paths.recording(row.entry.path, search));
-      else if (row.kind === 'test' && row.testKey) navigate(paths.test(row.testKey, search));
+      if (row.kind === 'recording' && row.entry) {
+        navigate(paths.recording(row.entry.path, search));
+        // Focus leaves the list, so Space and the arrows reach the recording's player; j/k still move here.
+        const focused = document.activeElement;
+        if (focused instanceof HTMLElement && (focused === searchRef.current || scrollRef.current?.contains(focused))) focused.blur();
+      } else if (row.kind === 'test' && row.testKey) navigate(paths.test(row.testKey, search));
       else toggle(row.key);
     },
     [navigate, query, toggle],
   );
 
+  // Page-wide keys, wherever focus is except in a text field: `/` to filter, `j`/`k` to move in the list.
+  const moveRef = useRef<(delta: number) => void>(() => {});
+  moveRef.current = (delta: number) => {
+    if (rows.length === 0) return;
+    setCursor(Math.max(0, Math.min(rows.length - 1, (activeIndex < 0 ? -1 : activeIndex) + delta)));
+  };
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      const target = event.target as HTMLElement;
-      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
-      if (event.key === '/' && !event.metaKey && !event.ctrlKey) {
+      if (event.metaKey || event.ctrlKey || event.altKey || event.defaultPrevented) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (target?.closest('input:not([type=range]):not([type=checkbox]):not([type=radio]):not([type=button]), textarea, select, [contenteditable="true"]')) return;
+      if (event.key === '/') {
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
+      } else if ((event.key === 'j' || event.key === 'k') && !scrollRef.current?.contains(target)) {
+        event.preventDefault();
+        scrollRef.current?.focus({ preventScroll: true });
+        moveRef.current(event.key === 'j' ? 1 : -1);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -131,7 +148,16 @@ export function RecordingList() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === 'ArrowDown' || event.key === 'Enter') {
+            if (event.key === 'Enter') {
+              // Enter opens the first matching recording (or test, when none is listed).
+              event.preventDefault();
+              const firstRecording = rows.findIndex((row) => row.kind === 'recording');
+              const first = firstRecording >= 0 ? firstRecording : rows.findIndex((row) => row.kind === 'test');
+              if (first >= 0) {
+                setCursor(first);
+                openRow(rows[first]!);
+              }
+            } else if (event.key === 'ArrowDown') {
               event.preventDefault();
               scrollRef.current?.focus();
               setCursor(0);
@@ -144,7 +170,8 @@ export function RecordingList() {
         />
         <div className="flex items-center gap-2 text-xs text-zinc-500">
           <span data-testid="list-count" aria-live="polite">
-            {query || replayFilterActive ? `${recordingCount.toLocaleString()} of ${total.toLocaleString()}` : `${total.toLocaleString()}`} recordings
+            {query || replayFilterActive ? `${recordingCount.toLocaleString()} of ` : ''}
+            {plural(total, 'recording')}
             {pending ? ' …' : ''}
           </span>
           <span className="flex-1" />
@@ -191,7 +218,9 @@ export function RecordingList() {
         className="min-h-0 flex-1 overflow-auto focus:outline-none"
       >
         {rows.length === 0 ? (
-          <div className="p-4 text-zinc-500">{total === 0 ? 'No recordings yet.' : 'No recording matches this filter.'}</div>
+          <div className="p-4 text-zinc-500" data-testid="list-empty">
+            {total > 0 ? 'No recording matches this filter.' : <EmptyFolder />}
+          </div>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
@@ -219,6 +248,24 @@ export function RecordingList() {
         )}
       </div>
     </div>
+  );
+}
+
+/** Why a loaded folder lists nothing: no JSON at all, or JSON that is not recordings. */
+function EmptyFolder() {
+  const folder = useFolderState();
+  const name = folder.source?.name ?? 'this folder';
+  if (folder.status === 'loading' || folder.listing !== null) return <>Reading {name}…</>;
+  if (folder.errors.length > 0) {
+    return <>None of the {plural(folder.errors.length, 'JSON file')} in “{name}” is a recording; the reasons are listed below.</>;
+  }
+  const skipped = folder.source?.skippedCount ?? 0;
+  return (
+    <>
+      No <code className="font-mono">*.json</code> found in “{name}”
+      {skipped > 0 ? ` (${plural(skipped, 'other file')} skipped)` : ''}. Open the folder that holds the recordings, e.g.{' '}
+      <code className="font-mono">tests/integration</code> of a llama-stack checkout.
+    </>
   );
 }
 
@@ -291,6 +338,18 @@ function Row({
   );
 }
 
+/**
+ * Enough of a file name to tell files apart: the first 8 characters of a
+ * hash name, and for `models-<hash>-<suffix>.json` (every models list shares
+ * its hash) the prefix and the suffix.
+ */
+function shortFileName(fileName: string): string {
+  const stem = fileName.replace(/\.json$/i, '');
+  const parts = stem.split('-');
+  if (parts.length >= 3 && /^[0-9a-f]{16,}$/i.test(parts[1]!)) return `${parts[0]}…${parts.at(-1)!.slice(0, 8)}`;
+  return stem.slice(0, 8);
+}
+
 function RecordingRowContent({ entry, flat }: { entry: IndexEntry; flat: boolean }) {
   const fileName = entry.path.slice(entry.path.lastIndexOf('/') + 1);
   return (
@@ -304,7 +363,7 @@ function RecordingRowContent({ entry, flat }: { entry: IndexEntry; flat: boolean
         )}
       </span>
       <VerdictBadge entry={entry} />
-      <span className="shrink-0 font-mono text-[11px] text-zinc-400">{fileName.slice(0, 8)}</span>
+      <span className="shrink-0 font-mono text-[11px] text-zinc-400">{shortFileName(fileName)}</span>
     </>
   );
 }

@@ -8,6 +8,7 @@
 import { compareNoise, diffRecordings, findLeftBehind, limitDepth, reviewSnapshots, structuralDiff, wordDiff, NOISE_KEYS, type SnapshotFile } from '../../core/diff';
 import { parseRecordingValue } from '../../core/recording/parseRecording';
 import { isCassettePath, readCassetteForCompare, splitInteractionPath, type CassetteCompareReading } from '../../core/cassette';
+import { decodeJsonText } from '../../core/recording/decode';
 import { readSourceBytes, readSourceFile, type SourceFile } from '../../sources/types';
 import type { CompareRequest, CompareResponse, PairDiff, ReadProblem, Side } from './protocol';
 
@@ -160,11 +161,8 @@ async function readParsed(side: Side, path: string): Promise<Parsed> {
   const file = files[side].get(path);
   if (!file) throw new Error(`${path} is not in the ${side} snapshot`);
   const text = stripBom(await readSourceFile(file));
-  try {
-    return { text, json: { ok: true, value: JSON.parse(text) as unknown } };
-  } catch (error) {
-    return { text, json: { ok: false, reason: `not valid JSON: ${describe(error)}` } };
-  }
+  // The index worker's decoding, so a bad file gets the same reason here as in the list.
+  return { text, json: decodeJsonText(text) };
 }
 
 async function diffPair(basePath: string, headPath: string): Promise<PairDiff> {

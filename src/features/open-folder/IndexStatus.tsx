@@ -1,3 +1,4 @@
+import { plural } from '../../core/units/units';
 import type { ReactNode } from 'react';
 import { useFolderState } from '../../state/folderStore';
 
@@ -77,7 +78,7 @@ export function IndexStatus() {
         <span className="text-red-600">Load failed: {folder.failure}</span>
       ) : (
         <span>
-          {folder.entries.length.toLocaleString()} recordings · {folder.errors.length.toLocaleString()} errors ·{' '}
+          {plural(folder.entries.length, 'recording')} · {plural(folder.errors.length, 'error')} ·{' '}
           {folder.ms?.toLocaleString()} ms
           {folder.fromCache > 0 && <span title="Index entries reused from this browser's cache"> · {folder.fromCache.toLocaleString()} cached</span>}
         </span>

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ChunkMark } from '../../core/recording/types';
 import { neutralizeBidi, visibleControls } from '../../shared/visibleText';
 import { prettyChunk, type ChunkDelta } from './chunkJson';
@@ -33,6 +33,7 @@ export function ChunkView({ chunk, cursor, marks, delta, when }: ChunkViewProps)
   );
   const pretty = useMemo(() => (cursor < 0 ? null : prettyChunk(chunk, needles)), [chunk, cursor, needles]);
   const preRef = useRef<HTMLPreElement>(null);
+  const [jsonOpen, setJsonOpen] = useState(false);
   // Deep chunks (tool-call deltas sit ~15 lines down) would hide what they added below the fold.
   // Scrolls only the <pre>, never the page, and only when the mark is out of view.
   useLayoutEffect(() => {
@@ -44,7 +45,7 @@ export function ChunkView({ chunk, cursor, marks, delta, when }: ChunkViewProps)
     if (top < pre.scrollTop || bottom > pre.scrollTop + pre.clientHeight) {
       pre.scrollTop = Math.max(0, top - pre.clientHeight / 3);
     }
-  }, [pretty]);
+  }, [pretty, jsonOpen]);
   const added: string[] = [];
   if (delta.text) added.push(`+${delta.text.length.toLocaleString()} text`);
   if (delta.reasoning) added.push(`+${delta.reasoning.length.toLocaleString()} reasoning`);
@@ -57,7 +58,9 @@ export function ChunkView({ chunk, cursor, marks, delta, when }: ChunkViewProps)
     <div className="flex min-w-0 flex-col gap-1">
       <div className="flex flex-wrap items-center gap-1.5 text-[11px]">
         <span className="font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Chunk</span>
-        <span className="font-mono text-zinc-700 dark:text-zinc-300">{cursor < 0 ? '—' : `#${cursor}`}</span>
+        <span data-testid="playback-chunk-number" className="font-mono text-zinc-700 dark:text-zinc-300">
+          {cursor < 0 ? '—' : `#${cursor}`}
+        </span>
         {when && <span className="font-mono text-zinc-400 dark:text-zinc-500">{when}</span>}
         {MARK_NAMES.filter(([flag]) => marks & flag).map(([flag, name, colors]) => (
           <span key={flag} className={`rounded px-1 py-px ${colors}`}>
@@ -68,6 +71,10 @@ export function ChunkView({ chunk, cursor, marks, delta, when }: ChunkViewProps)
           {cursor < 0 ? '' : added.length ? added.join(' · ') : 'adds no content'}
         </span>
       </div>
+      {/* What the chunk added comes first, verbatim; the JSON wrapper around it is folded away. */}
+      {cursor >= 0 && <DeltaView delta={delta} />}
+      <details open={jsonOpen} onToggle={(event) => setJsonOpen(event.currentTarget.open)} className="text-[11px]">
+        <summary className="cursor-pointer select-none text-zinc-500 dark:text-zinc-400">Chunk JSON</summary>
       <pre
         ref={preRef}
         data-testid="playback-chunk"
@@ -91,6 +98,30 @@ export function ChunkView({ chunk, cursor, marks, delta, when }: ChunkViewProps)
         )}
         {pretty?.truncated && <span className="block italic text-zinc-500">… cut at 200,000 characters</span>}
       </pre>
+      </details>
     </div>
+  );
+}
+
+function DeltaView({ delta }: { delta: ChunkDelta }) {
+  const pieces: { label: string; text: string; className: string }[] = [];
+  if (delta.text) pieces.push({ label: 'text', text: delta.text, className: 'text-zinc-900 dark:text-zinc-100' });
+  if (delta.reasoning) pieces.push({ label: 'reasoning', text: delta.reasoning, className: 'text-violet-800 dark:text-violet-300' });
+  for (const tool of delta.tools) {
+    const label = `${tool.started ? 'starts ' : ''}${visibleControls(tool.name) || 'tool call'} arguments`;
+    pieces.push({ label, text: tool.arguments, className: 'text-amber-800 dark:text-amber-300' });
+  }
+  if (pieces.length === 0) return null;
+  return (
+    <dl data-testid="playback-chunk-delta" className="space-y-0.5 rounded border border-zinc-200 bg-white px-2 py-1 dark:border-zinc-800 dark:bg-zinc-950">
+      {pieces.map((piece, i) => (
+        <div key={i} className="flex gap-2">
+          <dt className="w-28 shrink-0 truncate text-[11px] text-zinc-500">{piece.label}</dt>
+          <dd className={`verbatim min-w-0 flex-1 font-mono text-[12px] ${piece.className}`}>
+            {piece.text ? neutralizeBidi(piece.text) : <i className="font-sans text-zinc-400">(name only)</i>}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { Recording, StreamTrack } from '../../core/recording/types';
 import { streamTiming } from '../../core/timing/analyze';
+import { plural } from '../../core/units/units';
 import { asapClock, DEFAULT_SYNTHETIC_RATE, recordedClock, syntheticClock } from '../../core/timing/step';
 import { visibleControls } from '../../shared/visibleText';
 import { chunkDelta } from './chunkJson';
 import { ChunkView } from './ChunkView';
+import { ChunkTable } from './ChunkTable';
 import { GrowingText } from './GrowingText';
 import { Icon, type IconName } from './icons';
 import { classifyKeyTarget, playerKeyAction } from './keys';
@@ -67,7 +69,7 @@ function PlayerBody({ recording, stream }: { recording: Recording; stream: Strea
       else if (action === 'forward') go(at + 1);
       else if (action === 'back10') go(at - 10);
       else if (action === 'forward10') go(at + 10);
-      else if (action === 'start') go(-1);
+      else if (action === 'start') go(0);
       else go(end);
     };
     // Space on a focused button would also click it on key-up; the key-down already toggled.
@@ -118,7 +120,7 @@ function PlayerBody({ recording, stream }: { recording: Recording; stream: Strea
           Playback
         </h2>
         <span className="text-[11px] text-zinc-400 dark:text-zinc-500">
-          {recording.kindLabel} · {total.toLocaleString()} chunks
+          {recording.kindLabel} · {plural(total, 'chunk')}
         </span>
         <span className="flex-1" />
         <span className="text-[11px] text-zinc-400 dark:text-zinc-500" aria-hidden="true">
@@ -133,7 +135,8 @@ function PlayerBody({ recording, stream }: { recording: Recording; stream: Strea
         aria-label="Playback controls"
         className="flex flex-wrap items-center gap-1 rounded border border-zinc-200 bg-zinc-50 px-1.5 py-1 dark:border-zinc-800 dark:bg-zinc-900/60"
       >
-        <ControlButton icon="start" label="Jump to start (Home)" testId="playback-start" disabled={cursor <= -1} onClick={() => seek(-1)} />
+        {/* Start is the first chunk (#0): "before the first chunk" (-1) is one step back from it, never a URL Home writes. */}
+        <ControlButton icon="start" label="Jump to the first chunk (Home)" testId="playback-start" disabled={cursor <= 0} onClick={() => seek(0)} />
         <ControlButton icon="back" label="Step back one chunk (←)" testId="playback-step-back" disabled={cursor <= -1} onClick={() => seek(cursor - 1)} />
         <ControlButton
           icon={playing ? 'pause' : 'play'}
@@ -151,7 +154,8 @@ function PlayerBody({ recording, stream }: { recording: Recording; stream: Strea
           data-total={total}
           className="ml-2 font-mono text-[12px] tabular-nums text-zinc-800 dark:text-zinc-200"
         >
-          chunk {cursor + 1} / {total}
+          {/* One numbering everywhere (counter, chunk pane, chunk table, ?chunk=): 0-based, as the contract's data-index. */}
+          chunk {cursor < 0 ? '—' : `#${cursor}`} of {plural(total, 'chunk')}
         </span>
         {cursor < 0 && <span className="text-[11px] italic text-zinc-500">before the first chunk</span>}
         {when && <span className="ml-1 font-mono text-[11px] tabular-nums text-zinc-500 dark:text-zinc-400">{when}</span>}
@@ -270,6 +274,10 @@ function PlayerBody({ recording, stream }: { recording: Recording; stream: Strea
           )}
         </div>
         <ChunkView chunk={cursor >= 0 ? stream.chunks[cursor] : undefined} cursor={cursor} marks={cursor >= 0 ? (stream.marks[cursor] ?? 0) : 0} delta={delta} when={when} />
+      </div>
+
+      <div className="mt-3">
+        <ChunkTable stream={stream} response={response} offsets={offsets} cursor={cursor} onSeek={seekTo} />
       </div>
 
       <div className="mt-3">

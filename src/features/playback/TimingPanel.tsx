@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { bucketGaps, gapStats, gapsOf, type GapBuckets, type GapStats } from '../../core/timing/gaps';
 import { describeTiming, type StreamTiming } from '../../core/timing/analyze';
 import { DEFAULT_MAX_GAP_MS } from '../../core/timing/step';
+import { plural } from '../../core/units/units';
 
 const CHART_BARS = 240;
 const CHART_HEIGHT = 36;
@@ -76,11 +77,17 @@ export function TimingPanel({ timing, cursor, total, syntheticRate, onSyntheticR
           <dl className="mt-2 grid grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-x-4 gap-y-1">
             <Stat
               label="time to first token"
-              value={formatMs(timing.ttftMs)}
-              hint={timing.firstTokenIndex >= 0 ? `chunk ${timing.firstTokenIndex + 1}` : 'no chunk adds content'}
+              value={timing.ttftMs === null && timing.firstTokenIndex === 0 ? 'unknown' : formatMs(timing.ttftMs)}
+              hint={
+                timing.firstTokenIndex === 0
+                  ? 'the first chunk already carries text; when the request was sent is not recorded'
+                  : timing.firstTokenIndex > 0
+                    ? `at chunk #${timing.firstTokenIndex}`
+                    : 'no chunk adds content'
+              }
               testId="playback-ttft"
             />
-            <Stat label="duration" value={formatMs(timing.durationMs)} hint={`${total.toLocaleString()} chunks`} testId="playback-duration" />
+            <Stat label="duration" value={formatMs(timing.durationMs)} hint={plural(total, 'chunk')} testId="playback-duration" />
             <Stat
               label="chunks / s"
               value={timing.chunksPerSecond === null ? '—' : timing.chunksPerSecond.toFixed(timing.chunksPerSecond >= 100 ? 0 : 1)}

@@ -123,3 +123,27 @@ export function chunkDelta(
   });
   return { text, reasoning, tools };
 }
+
+/**
+ * A chunk's type, as a DevTools EventStream row names it: the SDK class
+ * (`ChatCompletionChunk`), an SSE or Responses event type
+ * (`content_block_delta`), or the object kind; '' when it says nothing.
+ */
+export function chunkTypeName(chunk: unknown): string {
+  if (chunk === null || typeof chunk !== 'object' || Array.isArray(chunk)) return typeof chunk === 'string' ? 'text' : '';
+  const record = chunk as Record<string, unknown>;
+  if (typeof record.__type__ === 'string') return record.__type__.slice(record.__type__.lastIndexOf('.') + 1);
+  const data = record.__data__ !== null && typeof record.__data__ === 'object' ? (record.__data__ as Record<string, unknown>) : record;
+  for (const key of ['event', 'type', 'object']) if (typeof data[key] === 'string') return data[key];
+  if (data.done === true) return 'done';
+  return '';
+}
+
+/** One line for a chunk table: what the chunk added, text first. */
+export function deltaSummary(delta: ChunkDelta): string {
+  const parts: string[] = [];
+  if (delta.text) parts.push(delta.text);
+  if (delta.reasoning) parts.push(`[reasoning] ${delta.reasoning}`);
+  for (const tool of delta.tools) parts.push(`${tool.started ? `→ ${tool.name}(` : ''}${tool.arguments}`);
+  return parts.join(' ');
+}

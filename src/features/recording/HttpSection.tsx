@@ -1,7 +1,8 @@
 import type { HttpExchange, HttpHeader, Recording } from '../../core/recording/types';
 import { Section } from '../../shared/ui/Section';
 import { Badge } from '../../shared/ui/Badge';
-import { formatBytes, visibleControls } from '../../shared/visibleText';
+import { formatBytes } from '../../core/units/units';
+import { visibleControls } from '../../shared/visibleText';
 
 /**
  * What a cassette records beyond the bodies: the HTTP exchange. Headers matter

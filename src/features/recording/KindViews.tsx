@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { EmbeddingsSummary, ResponseView, SseEvent } from '../../core/recording/types';
+import type { EmbeddingsSummary, RankedDocument, ResponseView, SseEvent } from '../../core/recording/types';
+import { formatEpochSeconds, plural } from '../../core/units/units';
 import { JsonTree, safeStringify } from '../../shared/ui/JsonTree';
 import { LongText } from '../../shared/ui/LongText';
 import { visibleControls } from '../../shared/visibleText';
@@ -59,7 +60,7 @@ export function ModelsTable({ models }: { models: Record<string, unknown>[] }) {
   }, [models]);
   return (
     <div data-testid="models-table" className="mb-3 overflow-auto">
-      <div className="mb-1 text-xs">{models.length} models</div>
+      <div className="mb-1 text-xs">{plural(models.length, 'model')}</div>
       <table className="text-xs">
         <thead>
           <tr>
@@ -75,9 +76,51 @@ export function ModelsTable({ models }: { models: Record<string, unknown>[] }) {
             <tr key={i} className="align-top">
               {columns.map((c) => (
                 <td key={c} className="max-w-xs truncate pr-4 font-mono" title={cell(model[c])}>
-                  {visibleControls(cell(model[c]))}
+                  {visibleControls(c === 'created' ? createdCell(model[c]) : cell(model[c]))}
                 </td>
               ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** OpenAI's `created` is epoch seconds: a date reads better, the number stays in the tooltip. */
+function createdCell(value: unknown): string {
+  return (typeof value === 'number' ? formatEpochSeconds(value) : undefined) ?? cell(value);
+}
+
+/** Rerank: the documents in the order the reranker put them, with their scores. */
+export function RerankView({ ranked, query }: { ranked: RankedDocument[]; query?: string }) {
+  return (
+    <div data-testid="rerank-results" className="mb-3">
+      <div className="mb-1 text-xs">
+        {plural(ranked.length, 'document')} ranked{query ? <> for <q className="font-mono">{visibleControls(query)}</q></> : null}
+      </div>
+      <table className="text-xs">
+        <thead>
+          <tr className="text-left text-zinc-500">
+            <th className="pr-3 font-normal">rank</th>
+            <th className="pr-3 font-normal">score</th>
+            <th className="pr-3 font-normal">document #</th>
+            <th className="font-normal">text</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ranked.slice(0, 500).map((item, rank) => (
+            <tr key={rank} data-testid="rerank-result" data-index={item.index} data-score={item.score ?? ''} className="align-top">
+              <td className="pr-3 font-mono">{rank + 1}</td>
+              <td className="pr-3 font-mono">{item.score === null ? '—' : item.score.toFixed(4)}</td>
+              <td className="pr-3 font-mono">{item.index}</td>
+              <td className="max-w-xl">
+                {item.document === undefined ? (
+                  <span className="italic text-zinc-500">not in the request</span>
+                ) : (
+                  <LongText text={item.document} className="text-[12px]" />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,7 @@ import { Section } from '../../shared/ui/Section';
 import { JsonTree } from '../../shared/ui/JsonTree';
 import { CopyButton } from '../../shared/ui/CopyButton';
 import { LongText } from '../../shared/ui/LongText';
-import { formatBytes } from '../../shared/visibleText';
+import { formatBytes } from '../../core/units/units';
 
 /** The file as recorded: a lazy tree (fast on 1 MB, safe on deep nesting) or the exact text. */
 export function RawSection({ loaded, defaultOpen = false }: { loaded: LoadedRecording; defaultOpen?: boolean }) {

@@ -4,6 +4,7 @@ import { CopyButton } from '../../shared/ui/CopyButton';
 import { Badge } from '../../shared/ui/Badge';
 import { visibleControls } from '../../shared/visibleText';
 import { paths } from '../../config/paths';
+import { plural } from '../../core/units/units';
 import { testKeyOf } from '../../core/test-id/testId';
 
 export function RecordingHeader({ recording }: { recording: Recording }) {
@@ -28,7 +29,7 @@ export function RecordingHeader({ recording }: { recording: Recording }) {
           (recording.http?.unreadable ? (
             <Badge tone="amber">stream not decoded</Badge>
           ) : (
-            <Badge tone="blue">{recording.chunkCount.toLocaleString()} chunks</Badge>
+            <Badge tone="blue">{plural(recording.chunkCount, 'chunk')}</Badge>
           ))}
       </div>
       <div className="mt-2 flex items-start gap-1">

@@ -56,11 +56,12 @@ export function RecordingView({ loaded }: { loaded: LoadedRecording }) {
       {/* Replay keys are llama-stack's request hashes; VCR matches requests its own way. */}
       {!recording.cassette && (
         <PanelBoundary panel="replay key" file={file.path}>
-          <ReplayKeySection path={file.path} />
+          <ReplayKeySection path={file.path} text={loaded.text} />
         </PanelBoundary>
       )}
       <PanelBoundary panel="raw JSON" file={file.path}>
-        <RawSection loaded={loaded} />
+        {/* A response the inspector cannot read is shown as recorded, open. */}
+        <RawSection loaded={loaded} defaultOpen={recording.kind === 'unknown'} />
       </PanelBoundary>
     </article>
   );

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ChatMessage, MessagePart, Recording, ToolCall } from '../../core/recording/types';
 import { Section } from '../../shared/ui/Section';
 import { JsonTree, safeStringify } from '../../shared/ui/JsonTree';
@@ -10,7 +11,16 @@ import { ToolArguments } from './ToolArguments';
 export function RequestSection({ recording }: { recording: Recording }) {
   const { request } = recording;
   return (
-    <Section id="request" title={`Request · ${request.method ?? ''} ${request.endpoint}`}>
+    <Section
+      id="request"
+      title={
+        <>
+          Request ·{' '}
+          {/* Endpoints are case-sensitive identifiers: shown as written, not upper-cased with the heading. */}
+          <span className="font-mono normal-case tracking-normal">{visibleControls(`${request.method ?? ''} ${request.endpoint}`.trim())}</span>
+        </>
+      }
+    >
       <ParamsTable params={request.params} />
       {request.tools.length > 0 && <ToolDefinitions recording={recording} />}
       {request.messages.length > 0 ? (
@@ -100,7 +110,7 @@ function MessageItem({ message, index, answers }: { message: ChatMessage; index:
       className={`rounded border border-l-4 border-zinc-200 bg-zinc-50/50 px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900/40 ${colors.border}`}
     >
       <div className="mb-1 flex items-center gap-2 text-[11px]">
-        <span className={`font-semibold uppercase tracking-wide ${colors.text}`}>{visibleControls(message.role)}</span>
+        <span className={`font-mono font-semibold ${colors.text}`}>{visibleControls(message.role)}</span>
         <span className="text-zinc-400">#{index + 1}</span>
         {message.name && <span className="font-mono text-zinc-500">{visibleControls(message.name)}</span>}
         {message.toolCallId && (
@@ -127,14 +137,27 @@ function Part({ part }: { part: MessagePart }) {
   if (part.type === 'text') return <LongText text={part.text} className="text-[12.5px]" />;
   if (part.type === 'image') {
     if (!SAFE_IMAGE.test(part.url)) return <JsonPart label={part.label} value={part.url.slice(0, 200)} />;
-    return (
-      <figure className="my-1">
-        <img src={part.url} alt={part.label} className="max-h-40 max-w-xs rounded border border-zinc-200 dark:border-zinc-700" />
-        <figcaption className="text-[11px] text-zinc-500">{part.label}</figcaption>
-      </figure>
-    );
+    return <ImagePart url={part.url} label={part.label} />;
   }
   return <JsonPart label={part.label} value={part.value} />;
+}
+
+/** An image in a request: its type and size first, the picture when asked for (they can be megabytes). */
+function ImagePart({ url, label }: { url: string; label: string }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <figure data-testid="image-part" data-label={label} className="my-1">
+      <button
+        type="button"
+        aria-expanded={shown}
+        onClick={() => setShown(!shown)}
+        className="rounded border border-zinc-300 px-2 py-0.5 font-mono text-[11px] text-zinc-600 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+      >
+        {shown ? 'Hide' : 'Show'} image · {label}
+      </button>
+      {shown && <img src={url} alt={label} className="mt-1 max-h-64 max-w-md rounded border border-zinc-200 dark:border-zinc-700" />}
+    </figure>
+  );
 }
 
 function JsonPart({ label, value }: { label: string; value: unknown }) {

@@ -8,17 +8,25 @@ import { JsonTree, safeStringify } from '../../shared/ui/JsonTree';
 import { visibleControls } from '../../shared/visibleText';
 import { ToolArguments } from './ToolArguments';
 import { UnreadableBody } from './HttpSection';
-import { EmbeddingsView, FileChunksView, ModelsTable, SseEventsView, ToolResultView } from './KindViews';
+import { cutOffNotice } from '../../core/recording/cutOff';
+import { formatNanoseconds } from '../../core/units/units';
+import { EmbeddingsView, FileChunksView, ModelsTable, RerankView, SseEventsView, ToolResultView } from './KindViews';
 
 const NO_CHAT_TEXT = new Set<Recording['kind']>(['embeddings', 'ollama.embeddings', 'models', 'ollama.models', 'tool', 'file-processor', 'rerank']);
 
 export function ResponseSection({ recording }: { recording: Recording }) {
   const { response } = recording;
   const [markdown, setMarkdown] = useState(false);
+  const cutOff = cutOffNotice(response);
   return (
     <Section id="response" title="Response">
       {recording.error && <ErrorCard recording={recording} />}
       {recording.http?.unreadable && <UnreadableBody http={recording.http} streaming={recording.streaming} />}
+      {cutOff && (
+        <p data-testid="cut-off-notice" role="note" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-[12.5px] text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+          {cutOff}
+        </p>
+      )}
       {response.reasoning && (
         <details open className="mb-3 rounded border border-violet-200 bg-violet-50/50 px-3 py-2 dark:border-violet-900 dark:bg-violet-950/30">
           <summary className="cursor-pointer text-[11px] font-semibold uppercase tracking-wide text-violet-700 dark:text-violet-300">
@@ -53,7 +61,7 @@ export function ResponseSection({ recording }: { recording: Recording }) {
         )}
         <div className={markdown ? 'hidden' : ''}>
           <LongText testId="final-text" text={response.text} className="rounded bg-zinc-50 p-2 dark:bg-zinc-900/60" />
-          {!response.text && (
+          {!response.text && !cutOff && (
             <div className="text-xs italic text-zinc-500">
               {recording.http?.unreadable ? `(unreadable: ${recording.http.unreadable})` : '(no text in this response)'}
             </div>
@@ -89,11 +97,21 @@ export function ResponseSection({ recording }: { recording: Recording }) {
       {response.toolResult && <ToolResultView result={response.toolResult} />}
       {response.fileChunks && <FileChunksView chunks={response.fileChunks} />}
       {response.sseEvents && <SseEventsView events={response.sseEvents} />}
+      {response.ranked && <RerankView ranked={response.ranked} query={typeof recording.request.params.query === 'string' ? recording.request.params.query : undefined} />}
       {recording.kind === 'unknown' && !recording.http?.unreadable && (
-        <details open className="mt-2">
-          <summary className="cursor-pointer text-xs text-zinc-500">Response body (unknown kind, shown as recorded)</summary>
-          <JsonTree value={response.body} defaultDepth={2} />
-        </details>
+        <p data-testid="unknown-kind-note" role="note" className="mt-2 rounded border border-zinc-300 bg-zinc-50 px-3 py-1.5 text-[12.5px] text-zinc-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
+          The inspector does not know how to read this response
+          {recording.responseType ? (
+            <>
+              {' '}(type <code className="font-mono">{visibleControls(recording.responseType)}</code>)
+            </>
+          ) : null}
+          , so it is shown as recorded in the{' '}
+          <a href="#raw" className="text-indigo-600 underline dark:text-indigo-400">
+            raw JSON below
+          </a>
+          .
+        </p>
       )}
     </Section>
   );
@@ -107,9 +125,14 @@ function ErrorCard({ recording }: { recording: Recording }) {
       role="alert"
       className="mb-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200"
     >
-      <div className="text-[11px] font-semibold uppercase tracking-wide">
+      <div className="text-[12px] font-semibold">
         {error.status ? `HTTP ${error.status}` : 'The call raised an exception'}
-        {error.type ? ` · ${error.type}` : ''}
+        {error.type ? (
+          <>
+            {' · '}
+            <span className="font-mono">{visibleControls(error.type)}</span>
+          </>
+        ) : null}
       </div>
       <pre className="verbatim mt-1 text-[12.5px]">{error.message}</pre>
       {error.details !== undefined && (
@@ -131,7 +154,7 @@ function ResponseMeta({ recording }: { recording: Recording }) {
   if (response.status !== undefined) rows.push(['HTTP status', String(response.status)]);
   if (recording.streaming) rows.push(['chunks', recording.chunkCount.toLocaleString()]);
   if (recording.responseType) rows.push(['type', recording.responseType]);
-  const usage = response.usage ? flattenUsage(response.usage) : [];
+  const usage = response.usage ? flattenUsage(response.usage, recording.kind.startsWith('ollama')) : [];
   if (rows.length === 0 && usage.length === 0) return null;
   return (
     <div className="mb-3 flex flex-wrap gap-x-8 gap-y-2 text-xs">
@@ -160,13 +183,15 @@ function ResponseMeta({ recording }: { recording: Recording }) {
 }
 
 /** Usage objects nest (prompt_tokens_details.cached_tokens); show leaves as dotted keys. */
-function flattenUsage(usage: Record<string, unknown>): [string, string][] {
+function flattenUsage(usage: Record<string, unknown>, ollama: boolean): [string, string][] {
   const out: [string, string][] = [];
   const walk = (value: unknown, prefix: string, depth: number) => {
     if (value !== null && typeof value === 'object' && depth < 4) {
       for (const [k, v] of Object.entries(value)) walk(v, prefix ? `${prefix}.${k}` : k, depth + 1);
     } else if (value !== null && value !== undefined) {
-      out.push([prefix, typeof value === 'number' ? value.toLocaleString() : safeStringify(value)]);
+      // Ollama reports durations in nanoseconds: seconds read better, the exact count stays beside them.
+      if (ollama && typeof value === 'number' && prefix.endsWith('_duration')) out.push([prefix, `${formatNanoseconds(value)} (${value.toLocaleString()} ns)`]);
+      else out.push([prefix, typeof value === 'number' ? value.toLocaleString() : safeStringify(value)]);
     }
   };
   walk(usage, '', 0);

@@ -14,6 +14,7 @@ import { useAppAddress } from '../../shared/useAppAddress';
 import { MessageList } from './RequestSection';
 import { visibleControls } from '../../shared/visibleText';
 import { paths } from '../../config/paths';
+import { plural } from '../../core/units/units';
 import { LongText } from '../../shared/ui/LongText';
 import { Badge } from '../../shared/ui/Badge';
 import { PanelBoundary } from '../../shared/ui/PanelBoundary';
@@ -47,6 +48,13 @@ function TestAt({ testKey }: { testKey: string }) {
   // --- replay keys (i12): stale and superseded calls are listed apart from the story ---
   const replaySplit = useTestReplaySplit(variant?.[1] ?? NO_ENTRIES);
   // --- end replay keys ---
+  // The story groups copies of one request and says which copy replay reaches, so it is given the dead files too.
+  const replayable = useMemo(() => {
+    const standing = new Map<string, boolean>();
+    for (const entry of replaySplit.live) if (entry.replayKey?.verdict === 'current') standing.set(entry.path, true);
+    for (const { entry } of replaySplit.dead) standing.set(entry.path, false);
+    return (path: string) => standing.get(path);
+  }, [replaySplit]);
 
   if (folder.status === 'idle') return <NoFolder message={`Open the folder that holds the test ${visibleControls(testKey)} to see its calls.`} />;
   if (entries.length === 0) {
@@ -62,7 +70,7 @@ function TestAt({ testKey }: { testKey: string }) {
         <div className="text-[11px] uppercase tracking-wide text-zinc-500">Test</div>
         <h1 className="break-all font-mono text-[14px] font-semibold">{visibleControls(testKey)}</h1>
         <div className="mt-1 text-xs text-zinc-500">
-          {entries.length} recordings in {variants.length} {variants.length === 1 ? 'variant' : 'variants'}
+          {plural(entries.length, 'recording')} in {plural(variants.length, 'variant')}
         </div>
         {variants.length > 1 && (
           <div role="tablist" aria-label="Parameter variants" className="mt-2 flex flex-wrap gap-1">
@@ -89,7 +97,7 @@ function TestAt({ testKey }: { testKey: string }) {
         <PanelBoundary panel="test story" file={testKey}>
           {/* --- replay keys (i12) --- */}
           <TestReplayGroups dead={replaySplit.dead} />
-          <VariantStory key={variant[0]} paths={replaySplit.live.map((e) => e.path)} />
+          <VariantStory key={variant[0]} paths={variant[1].map((e) => e.path)} replayable={replayable} />
           {/* --- end replay keys --- */}
         </PanelBoundary>
       )}
@@ -112,11 +120,11 @@ function VariantStory({ paths, replayable }: { paths: string[]; replayable?: (pa
   const recordings = results.map((r) => r.data?.recording).filter((r): r is Recording => Boolean(r));
   // A cassette is one test recorded in call order: that order is the story.
   const steps = useMemo(
-    () => (pending ? [] : recordings.length > 0 && recordings.every((r) => r.cassette) ? cassetteStory(recordings) : orderStory(recordings, { replayable })),
+    () => (pending ? [] : recordings.length > 0 && recordings.every((r) => r.cassette) ? cassetteStory(recordings) : orderStory(recordings, { replayable, omitUnreachable: true })),
     [pending, recordings.map((r) => r.path).join('\n'), replayable], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const callNumber = useMemo(() => new Map(steps.map((s, i) => [s.recording.path, i + 1])), [steps]);
-  if (pending) return <Loading what={`Reading ${paths.length} recordings…`} />;
+  if (pending) return <Loading what={`Reading ${plural(paths.length, 'recording')}…`} />;
   return (
     <ol className="space-y-4 px-4 py-3">
       {steps.map((step, i) => (
@@ -137,7 +145,8 @@ function Relation({ step, fromCall }: { step: StoryStep; fromCall: number | unde
   if (step.relation === 'branch') {
     return (
       <span className="text-amber-700 dark:text-amber-400">
-        a branch: shares the first {step.startIndex} message{step.startIndex === 1 ? '' : 's'} with call {fromCall}, then goes its own way ({added})
+        a branch of call {fromCall}: shares {step.startIndex === 1 ? 'its first message' : `its first ${step.startIndex} messages`}, then goes its own
+        way ({added})
       </span>
     );
   }

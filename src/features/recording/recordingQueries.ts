@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { parseRecordingValue } from '../../core/recording/parseRecording';
+import { readRecordingFile } from '../../core/recording/parseRecording';
 import type { Recording } from '../../core/recording/types';
 import { splitInteractionPath } from '../../core/cassette';
 import { readCassetteInteractions, type CassetteInteractions } from '../../workers/cassetteClient';
@@ -64,14 +64,7 @@ export async function loadRecording(file: SourceFile, path: string = file.path):
     throw new FileChangedError(file.path, error instanceof Error ? error.message : String(error));
   }
   if (file.file && text.length === 0 && file.size > 0) throw new FileChangedError(file.path, 'it is now empty');
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let value: unknown;
-  try {
-    value = JSON.parse(source);
-  } catch (error) {
-    return { file, text, value: undefined, recording: null, problem: `not valid JSON: ${(error as Error).message}` };
-  }
-  const result = parseRecordingValue(value, file.path);
+  const { value, result } = readRecordingFile(text, file.path);
   return result.ok
     ? { file, text, value, recording: result.recording, problem: null }
     : { file, text, value, recording: null, problem: result.error.reason };

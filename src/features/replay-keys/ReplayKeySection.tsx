@@ -1,11 +1,14 @@
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import {
+  computeFileKey,
   CURRENT_VERSION,
   describeExplanation,
   describeNoKey,
   nearestLiveSibling,
   RULE_VERSION_BY_ID,
   type FieldDiff,
+  type FileKey,
   type KeyFamily,
 } from '../../core/replay-keys';
 import { Section } from '../../shared/ui/Section';
@@ -60,10 +63,33 @@ function DiffLines({ diff }: { diff: FieldDiff }) {
  * the verdict and why; for a dead file, the closest live sibling and which
  * request fields differ.
  */
-export function ReplayKeySection({ path }: { path: string }) {
+/**
+ * The index keeps a quick key (it stops at today's version when that one
+ * reproduces the name); the page recomputes the full list of matching
+ * versions from the text it has loaded anyway.
+ */
+function useFullKey(path: string, text: string | undefined, indexed: FileKey | undefined): FileKey | undefined {
+  const [full, setFull] = useState<{ path: string; key: FileKey } | null>(null);
+  const needed = indexed?.matchesPartial === true && text !== undefined;
+  useEffect(() => {
+    if (!needed) return;
+    let live = true;
+    void computeFileKey(path, text!).then((key) => {
+      if (live) setFull({ path, key });
+    });
+    return () => {
+      live = false;
+    };
+  }, [needed, path, text]);
+  if (!indexed) return undefined;
+  if (full?.path === path) return { ...indexed, matches: full.key.matches, matchesPartial: undefined };
+  return indexed;
+}
+
+export function ReplayKeySection({ path, text }: { path: string; text?: string }) {
   const report = useKeyReport();
   const file = report.byPath.get(path);
-  const key = file?.key;
+  const key = useFullKey(path, text, file?.key);
   const superseded = report.superseded.get(path);
   const standing = replayStanding(key, superseded);
   const sibling = file && standing?.dead && report.state === 'done' ? nearestLiveSibling(file, report.files) : null;
@@ -111,6 +137,7 @@ export function ReplayKeySection({ path }: { path: string }) {
               </dd>
               <dt className="text-zinc-500">Matches</dt>
               <dd data-testid="replay-key-matches">
+                {key.matchesPartial && <span className="mr-2 text-zinc-500">listing every version…</span>}
                 {key.matches.length === 0 ? (
                   <span className="text-zinc-500">no known rule version</span>
                 ) : (

@@ -56,7 +56,8 @@ let partial: { entries: readonly IndexEntry[]; version: number; report: KeyRepor
 
 export function useKeyReport(): KeyReport {
   const folder = useFolderState();
-  const done = folder.status === 'done';
+  // A served folder lists its entries before their keys arrive (folderStore `keysPending`).
+  const done = folder.status === 'done' && !folder.keysPending;
   const { entries, version } = folder;
   return useMemo(() => {
     if (!done) {

@@ -1,5 +1,5 @@
-import { fetchServedIndex, servedSession } from '../../sources/server';
-import { loadIndexedFolder } from '../../state/folderStore';
+import { fetchServedIndex, fetchServedKeys, servedSession } from '../../sources/server';
+import { applyReplayKeys, getFolderState, loadIndexedFolder } from '../../state/folderStore';
 import { setCompareSide } from '../compare';
 
 /**
@@ -14,7 +14,15 @@ export function openServedFolder(): boolean {
   const head = fetchServedIndex('head');
   head.catch(() => undefined);
   // Measured from the page's start: nothing before it is the user's wait.
-  void loadIndexedFolder(session.head.name, () => head, 0);
+  void loadIndexedFolder(session.head.name, () => head, 0).then(async () => {
+    const loaded = getFolderState();
+    if (loaded.status !== 'done' || !loaded.keysPending) return;
+    try {
+      applyReplayKeys(loaded.loadId, await fetchServedKeys('head'));
+    } catch {
+      // Without keys the replay views say so; the listing itself is complete.
+    }
+  });
   if (session.base) {
     const base = fetchServedIndex('base');
     void Promise.all([base, head]).then(

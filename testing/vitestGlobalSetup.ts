@@ -1,0 +1,5 @@
+import { announceCorpus } from './corpus';
+
+export default function setup() {
+  announceCorpus('Vitest');
+}
