@@ -126,6 +126,20 @@ describe('cassette files', () => {
     ]);
   });
 
+  it('reads R vcr status_code strings', async () => {
+    const i = await only(
+      [
+        'http_interactions:',
+        '- request: {method: post, uri: "https://api.anthropic.com/v1/messages", body: {encoding: "", string: "{\\"model\\":\\"claude\\"}"}}',
+        '  response:',
+        "    status: {status_code: '429', message: Too Many Requests}",
+        '    headers: {content-type: application/json}',
+        '    body: {encoding: "", file: no, string: "{\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"rate_limit_error\\",\\"message\\":\\"Slow down\\"}}"}',
+      ].join('\n'),
+    );
+    expect([i.status, i.model, i.error]).toEqual([429, 'claude', 'Slow down']);
+  });
+
   it("reads langchain's requests + responses pairs by position", async () => {
     const reading = await readCassetteText(
       JSON.stringify({

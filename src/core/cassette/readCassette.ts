@@ -509,7 +509,8 @@ function statusOf(response: Obj): number | null {
   const status = response.status;
   let value: unknown;
   const mapping = asMapping(status);
-  if (mapping) value = mapping.code;
+  // vcrpy and Ruby VCR write `status: {code: 200}`, R vcr `status: {status_code: '200'}`.
+  if (mapping) value = 'code' in mapping ? mapping.code : mapping.status_code;
   else if ('status_code' in response) value = response.status_code;
   else value = status;
   if (typeof value === 'number' && Number.isInteger(value)) return value;
