@@ -222,6 +222,7 @@ test.describe('PR review: generated pairs of every category', () => {
     await expect(page.getByTestId('regenerated-ids')).toHaveAttribute('data-count', '2');
     await expect(page.getByTestId('regenerated-ids')).toContainText('2 tool-call ids re-generated');
     await expect(page.getByTestId('request-changes')).toHaveCount(0);
+    await expect(page.getByTestId('change-notes')).toContainText('request2 tool-call ids re-generated');
   });
 
   test('a leading Azure prompt_filter_results chunk is summarised; the text is unchanged and chunks align by content', async ({ page }) => {
@@ -249,12 +250,18 @@ test.describe('PR review: generated pairs of every category', () => {
     }
     expect(text).toContain('tool calls: get_weather({"city":"Paris"}) → get_weather({"city":"Lyon"})');
     expect(text).toContain('2 tool-call ids re-generated');
+    expect(text).toContain('metadata: 4 → 5 chunks; a \\`prompt_filter_results\\` chunk was added first');
+    expect(text).toContain('metadata: usage: prompt_tokens, total_tokens');
     expect(text).toContain('**Noise-only re-records:** 1');
     await page.getByRole('button', { name: 'Copy review summary' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('review-summary-download').click()]);
     expect(download.suggestedFilename()).toBe('recording-review.md');
     expect(readFileSync((await download.path())!, 'utf8')).toBe(text);
+    // Escape closes it, from the keyboard focus it opened with.
+    await summary.focus();
+    await page.keyboard.press('Escape');
+    await expect(summary).toHaveCount(0);
   });
 
   test('a pair nested 4,000 levels deep gets its diff or its own error, never "Comparing…" forever', async ({ page }) => {

@@ -64,6 +64,8 @@ export interface EntryNotes {
   answer?: string;
   /** Tool calls of the response: `name(args)`, and how they changed. */
   tools?: string;
+  /** For a metadata-only pair: what did change (chunking, usage, model, fields outside the payload). */
+  metadata?: string;
 }
 
 export interface CompareSummary {

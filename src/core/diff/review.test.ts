@@ -271,6 +271,8 @@ describe('reviewFolders', () => {
     expect(md).toContain('tool calls: get_weather({"city":"Paris"})');
     expect(md).toContain('\\<b\\>today\\</b\\>');
     expect(md).toContain('**Noise-only re-records:** 1');
+    // A metadata-only change says which metadata moved.
+    expect(md).toContain('  - metadata: usage: prompt_tokens');
     expect(md).toContain('**Left behind:** needs both folders');
   });
 });

@@ -8,7 +8,7 @@ import { parseRecordingValue } from '../recording/parseRecording';
 import type { Recording, ToolCall } from '../recording/types';
 import { pairCategories, requestPayload, type ChangeCategory } from './categories';
 import { classifySnapshots, summarize, type ClassifyOptions, type CompareEntry, type CompareSummary, type EntryNotes, type SnapshotFile } from './classify';
-import { preferredTextLayout, wordDiff } from './diffRecordings';
+import { diffRecordings, preferredTextLayout, wordDiff } from './diffRecordings';
 import { normalizePath } from './classify';
 import { tryParseJson } from './json';
 import { findLeftBehind } from './leftBehind';
@@ -152,7 +152,28 @@ function pairNotes(categories: ChangeCategory[], b: Side | undefined, h: Side | 
     const after = hr.response.toolCalls.map(formatToolCall).join(', ') || 'none';
     notes.tools = categories.includes('tools') ? `${before} → ${after}` : `${after} (unchanged)`;
   }
+  if (categories.includes('metadata-only') && br && hr) notes.metadata = metadataNote(br, hr, b!.doc, h!.doc);
   return notes;
+}
+
+/** "8 → 9 chunks; …; usage: prompt_tokens, total_tokens; request.provider_metadata removed" */
+function metadataNote(base: Recording, head: Recording, baseDocument: unknown, headDocument: unknown): string {
+  const d = diffRecordings(base, head, { baseDocument, headDocument, maxChanges: 20 });
+  const parts: string[] = [];
+  if (d.stream) parts.push(d.stream.summary);
+  else if (d.chunkCount) parts.push(`${d.chunkCount.before} → ${d.chunkCount.after} chunks`);
+  if (d.usage) {
+    const keys = structuralDiff(d.usage.before ?? null, d.usage.after ?? null, { maxChanges: 6 }).changes.map((c) => c.path || 'usage');
+    parts.push(`usage: ${keys.join(', ')}`);
+  }
+  if (d.model) parts.push(`model: ${d.model.before ?? 'none'} → ${d.model.after ?? 'none'}`);
+  if (d.finishReason) parts.push(`finish reason: ${d.finishReason.before ?? 'none'} → ${d.finishReason.after ?? 'none'}`);
+  const outside = [
+    ...(d.request.envelope?.changes ?? []).map((c) => `request.${c.path} ${c.kind}`),
+    ...(d.responseEnvelope?.changes ?? []).map((c) => `response.${c.path} ${c.kind}`),
+  ];
+  if (outside.length > 0) parts.push(`${outside.slice(0, 3).map((p) => clip(p, 60)).join(', ')}${outside.length > 3 ? ` (+${outside.length - 3} more)` : ''}`);
+  return parts.join('; ') || 'the response body differs outside text, reasoning and tool calls';
 }
 
 /** "messages[3].content changed, tools[0] added (+2 more); 2 tool-call ids re-generated" */

@@ -82,6 +82,7 @@ export function reviewMarkdown(input: ReviewMarkdownInput): string {
       if (e.notes?.request) lines.push(`  - request: ${plain(e.notes.request)}`);
       if (e.notes?.answer) lines.push(`  - answer: ${plain(e.notes.answer)}`);
       if (e.notes?.tools) lines.push(`  - tool calls: ${plain(e.notes.tools)}`);
+      if (e.notes?.metadata) lines.push(`  - metadata: ${plain(e.notes.metadata)}`);
     }
   }
   if (tests.length === 0) {

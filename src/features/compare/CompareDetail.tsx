@@ -115,6 +115,7 @@ function PairPanel({ entry, view, onView }: DetailProps) {
             <PathLine label="file" path={headPath} />
           )}
         </div>
+        <ChangeNotes entry={entry} />
       </header>
       <Tabs
         tabs={[
@@ -133,6 +134,30 @@ function PairPanel({ entry, view, onView }: DetailProps) {
         <SideRecording side={view} path={view === 'base' ? basePath : headPath} />
       )}
     </div>
+  );
+}
+
+/** What changed, in one line per part: the same notes the Markdown review summary prints. */
+function ChangeNotes({ entry }: { entry: CompareEntry }) {
+  const notes = entry.notes;
+  if (!notes) return null;
+  const all: [string, string | undefined][] = [
+    ['answer', notes.answer],
+    ['tool calls', notes.tools],
+    ['request', notes.request],
+    ['metadata', notes.metadata],
+  ];
+  const lines = all.filter((line): line is [string, string] => Boolean(line[1]));
+  if (lines.length === 0) return null;
+  return (
+    <dl data-testid="change-notes" className="mt-1.5 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 rounded bg-zinc-50 px-2 py-1 text-[12px] dark:bg-zinc-900">
+      {lines.map(([label, text]) => (
+        <div key={label} className="contents">
+          <dt className="text-zinc-500">{label}</dt>
+          <dd className="min-w-0 break-words text-zinc-800 dark:text-zinc-200">{visibleControls(text)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

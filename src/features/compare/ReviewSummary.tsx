@@ -37,7 +37,12 @@ export function ReviewSummary({ state, onClose }: { state: CompareState; onClose
   };
 
   return (
-    <section aria-label="Review summary" className="flex max-h-[45vh] min-h-0 shrink-0 flex-col border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60">
+    <section
+      aria-label="Review summary"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+      className="flex max-h-[45vh] min-h-0 shrink-0 flex-col border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60">
       <div className="flex flex-wrap items-center gap-2 px-3 py-1 text-[12px]">
         <span className="font-medium text-zinc-700 dark:text-zinc-300">Review summary (Markdown, for a PR comment)</span>
         <span className="ml-auto flex items-center gap-1">
@@ -53,6 +58,8 @@ export function ReviewSummary({ state, onClose }: { state: CompareState; onClose
       <pre
         data-testid="review-summary"
         tabIndex={0}
+        // Opened on request: keyboard users land on the text, ready to select or press Escape.
+        autoFocus
         className="verbatim mx-3 mb-2 min-h-0 flex-1 overflow-auto rounded border border-zinc-200 bg-white p-2 font-mono text-[12px] leading-snug dark:border-zinc-800 dark:bg-zinc-950"
       >
         {markdown}
