@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openFolderViaInput, samplesDir, waitForIndex } from './support';
 
@@ -65,4 +68,13 @@ test('/browse without a folder shows one prompt, not two', async ({ page }) => {
   await page.goto('/browse');
   await expect(page.getByRole('button', { name: 'Open folder…' })).toHaveCount(2); // the header's and the page's
   await expect(page.getByRole('button', { name: 'Open sample recordings' })).toHaveCount(1);
+});
+
+test('a folder without any JSON says so, naming the folder', async ({ page }) => {
+  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'nojson-')), 'notes');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'README.txt'), 'no recordings here');
+  await page.goto('/');
+  await openFolderViaInput(page, dir);
+  await expect(page.getByTestId('list-empty')).toContainText('No *.json found in “notes”');
 });

@@ -214,10 +214,14 @@ test.describe('token-by-token playback', () => {
     await expect(page).toHaveURL(new RegExp(`[?&]chunk=${total - 1}(&|$)`));
 
     // Play at the end starts over; pause stops somewhere in between with the exact prefix shown.
+    // A slow clock (2 chunks/s) so the pause lands mid-stream however loaded the machine is.
+    await page.getByTestId('playback-synthetic-rate').fill('2');
     await page.getByTestId('playback-speed').selectOption('1');
     await page.getByTestId('playback-play').click();
-    // Wait until playback has visibly advanced (a state, not a sleep), then pause.
-    await expect.poll(async () => Number(await page.getByTestId('playback-position').getAttribute('data-index'))).toBeGreaterThanOrEqual(1);
+    await expect(page.getByTestId('playback-pause')).toBeVisible();
+    // Wait for states, not a sleep: the restart (cursor back before the end), then one chunk played.
+    await expect.poll(async () => Number(await page.getByTestId('playback-position').getAttribute('data-index'))).toBeLessThan(total - 1);
+    await expect.poll(async () => Number(await page.getByTestId('playback-position').getAttribute('data-index'))).toBeGreaterThanOrEqual(0);
     await page.getByTestId('playback-pause').click();
     const index = Number(await page.getByTestId('playback-position').getAttribute('data-index'));
     expect(index).toBeGreaterThanOrEqual(0);

@@ -113,6 +113,13 @@ test.describe('replay keys on a generated folder', () => {
     await expect(page.getByTestId('replay-key')).toContainText('not a request hash');
     expect(await replayKeyOf(page, FIXTURE.missingUrl)).toEqual({ verdict: '', newest: '', supersededBy: '' });
     await expect(page.getByTestId('replay-key')).toContainText('no url');
+
+    // Re-opened, every entry comes from the browser's cache, keys included.
+    await expect(page.getByTestId('index-status')).toHaveAttribute('data-cache', 'saved');
+    await page.goto('/');
+    await openFolderViaInput(page, path.join(root, 'replay'));
+    await waitForIndex(page);
+    expect(await keySummary(page)).toEqual(FIXTURE.summary);
   });
 
   test('the list filter, the test page and the dead-weight report set dead files apart', async ({ page }) => {

@@ -19,9 +19,9 @@ mkdirSync(out, { recursive: true });
 
 // Streams worth looking at: plain text, tool calls, reasoning (file hashes from public/samples).
 const VIEWS = [
-  { name: 'ollama-generate', find: 'c1e3fe2c', chunk: 14 },
-  { name: 'tool-calls', find: '9f645a2f', chunk: 14 },
-  { name: 'reasoning', find: 'f83eb547', chunk: 60 },
+  { name: 'ollama-generate', find: '5c1261d9', chunk: 14 },
+  { name: 'tool-calls', find: '06368d33', chunk: 14 },
+  { name: 'reasoning', find: '5b48f25a', chunk: 60 },
 ];
 
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
@@ -55,6 +55,7 @@ try {
         dispatchEvent(new PopStateEvent('popstate'));
       }, url.pathname + url.search);
       const player = page.getByTestId('playback');
+      await page.locator(`[data-testid="playback-position"][data-index="${view.chunk}"]`).waitFor();
       await player.scrollIntoViewIfNeeded();
       await player.screenshot({ path: join(out, `${view.name}-playback-${scheme}.png`) });
     }

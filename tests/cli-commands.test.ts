@@ -7,6 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, chatRecording, runCli, tempDir, writeJson } from './cliSupport';
@@ -173,6 +175,9 @@ describe('usage', () => {
   });
 
   it('a missing folder, an empty folder, an unknown option and a bad port are usage errors (exit 2) that say what is wrong', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const busyPort = (busy.address() as AddressInfo).port;
     const empty = tempDir('empty');
     mkdirSync(path.join(empty, 'sub'));
     writeFileSync(path.join(empty, 'sub', 'readme.md'), 'no recordings here');
@@ -186,11 +191,13 @@ describe('usage', () => {
       [['diff', cleanFolder, cleanFolder, '--format', 'html'], /--format must be markdown or json/],
       [['serve', cleanFolder, '--port', 'abc', '--no-open'], /--port must be a whole number/],
       [['/no/such/folder', '--no-open'], /serve: folder not found/],
+      [['serve', cleanFolder, '--port', String(busyPort), '--no-open'], new RegExp(`port ${busyPort} is already in use`)],
     ];
     for (const [args, message] of cases) {
       const result = await runCli(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr + result.stdout, args.join(' ')).toMatch(message);
     }
+    busy.close();
   });
 });

@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FolderChangeEvent, ServedFolder } from '../src/core/served-folder/protocol';
+import type { FolderChangeEvent, ServedFolder, ServedKeys } from '../src/core/served-folder/protocol';
 import { buildCli, chatRecording, fakeAppDir, http, startServe, tempDir, writeJson, type ServedProcess } from './cliSupport';
 
 const folder = tempDir('served');
@@ -197,8 +197,21 @@ describe('the index', () => {
     expect(index.errors[0]!.reason).toMatch(/not valid JSON/);
   });
 
-  it('is cached in the cache folder, never in the served folder', () => {
-    expect(readdirSync(cacheDir).some((name) => name.endsWith('.v8'))).toBe(true);
+  it('lists entries without replay keys, which follow from keys/head (token required)', async () => {
+    const index = JSON.parse((await http(served.port, '/__ri/index/head', withCookie())).body.toString()) as ServedFolder;
+    expect(index.keysPending).toBe(true);
+    expect(index.entries.some((entry) => 'replayKey' in entry)).toBe(false);
+    expect((await http(served.port, '/__ri/keys/head')).status).toBe(403);
+    const keys = JSON.parse((await http(served.port, '/__ri/keys/head', withCookie())).body.toString()) as ServedKeys;
+    expect(Object.keys(keys.keys).sort()).toEqual(index.entries.map((entry) => entry.path).sort());
+    // Not named by a request hash: no key, and the reason says why.
+    expect(keys.keys[RECORDING]).toMatchObject({ verdict: null, nameHash: null });
+    expect(keys.keys[RECORDING]!.noKeyReason).toBeTruthy();
+  });
+
+  it('is cached in the cache folder, never in the served folder', async () => {
+    // Written shortly after the load, off the page's critical path.
+    await expect.poll(() => readdirSync(cacheDir).some((name) => name.endsWith('.v8'))).toBe(true);
     const listing = readdirSync(folder, { recursive: true }).map(String);
     expect(listing.filter((name) => /cache|\.v8|\.tmp/.test(name))).toEqual([]);
   });

@@ -60,7 +60,14 @@ export async function serveCommand(argv: string[]): Promise<number> {
   ready.catch(() => undefined);
 
   const appDir = process.env.RECORDING_INSPECTOR_APP_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-  const server = await startServer({ appDir, folders: { head, base }, ready, port });
+  let server;
+  try {
+    server = await startServer({ appDir, folders: { head, base }, ready, port });
+  } catch (error) {
+    // The indexing under way must not keep the process alive after the failure is reported.
+    await pool.close();
+    throw error;
+  }
   // stdout carries the URL alone, so scripts can read it.
   process.stdout.write(`${server.url}\n`);
   if (!values['no-open']) openBrowser(server.url);
@@ -103,6 +110,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   });
   for (const stop of stopWatching) stop();
   await server.close();
+  await Promise.all((base ? [head, base] : [head]).map((folder) => folder.flushCache()));
   await pool.close();
   return EXIT_OK;
 }

@@ -84,6 +84,11 @@ export class IndexCache {
     return this.queue(() => writeAtomically(this.directory, this.file, data));
   }
 
+  /** Resolves once every write asked for so far is done. */
+  async settled(): Promise<void> {
+    await this.writes.catch(() => undefined);
+  }
+
   private queue(write: () => Promise<boolean>): Promise<boolean> {
     const result = this.writes.then(write, write);
     this.writes = result;

@@ -105,6 +105,19 @@ export class FolderIndex {
   }
 
   private keysTimer: ReturnType<typeof setTimeout> | null = null;
+  private cacheWriteTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private saveCache(): Promise<boolean> {
+    if (this.cacheWriteTimer) clearTimeout(this.cacheWriteTimer);
+    this.cacheWriteTimer = null;
+    return this.cache ? this.cache.write(this.cacheItems()) : Promise.resolve(false);
+  }
+
+  /** On shutdown: a cache write still waiting is done now, and every write finished. */
+  async flushCache(): Promise<void> {
+    if (this.cacheWriteTimer) await this.saveCache();
+    await this.cache?.settled();
+  }
 
   /**
    * Keys wait until the page has its index (they would take the cores while it
@@ -191,8 +204,8 @@ export class FolderIndex {
     // likely has its index. Saved now even when keys are still to come (finishKeys saves
     // again): a server stopped early still leaves the entries for the next start.
     if (this.cache && (toRead.length > 0 || cached.size !== this.files.size)) {
-      const cache = this.cache;
-      setTimeout(() => void cache.write(this.cacheItems()), CACHE_WRITE_DELAY_MS).unref();
+      this.cacheWriteTimer = setTimeout(() => void this.saveCache(), CACHE_WRITE_DELAY_MS);
+      this.cacheWriteTimer.unref();
     }
   }
 
@@ -253,14 +266,17 @@ export class FolderIndex {
       files.push({ path: file.path, size: file.size, lastModified: file.lastModified });
       const value = this.values.get(file.path);
       if (!value) continue;
-      if ('entry' in value) entries.push(value.entry);
-      else if ('entries' in value) entries.push(...value.entries);
+      if ('entry' in value) {
+        // Keys are a third of the index by size: the listing goes first, keys follow from keys/<side>.
+        const { replayKey: _key, ...entry } = value.entry;
+        entries.push(entry);
+      } else if ('entries' in value) entries.push(...value.entries);
       else errors.push(value.error);
     }
     files.sort(byPath);
     entries.sort(byPath);
     errors.sort(byPath);
-    return { side: this.side, name: this.name, files, entries, errors, skippedCount: this.skippedCount, keysPending: this.keysPending };
+    return { side: this.side, name: this.name, files, entries, errors, skippedCount: this.skippedCount, keysPending: entries.length > 0 };
   }
 
   /**
@@ -278,7 +294,7 @@ export class FolderIndex {
       body = encode(Buffer.from(JSON.stringify(snapshot)), encoding);
       this.bodies.set(encoding, body);
       // Only a complete index (keys included) is worth sending again after a restart.
-      if (encoding !== 'identity' && this.cache && !snapshot.keysPending) {
+      if (encoding !== 'identity' && this.cache && !this.keysPending) {
         const cache = this.cache;
         const fingerprint = this.fingerprint();
         const counts = { entries: snapshot.entries.length, errors: snapshot.errors.length, files: snapshot.files.length };

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { FROM_CACHE_HEADER, SERVER_API_PREFIX, type FolderChangeEvent, type ServedSession, type ServedSide } from '../../src/core/served-folder/protocol';
 import { isInside } from '../folder/walk';
+import { UsageError } from '../output';
 import type { FolderIndex } from '../folder/folderIndex';
 import { cookieToken, isLoopbackHost, newToken, safeRelativePath, sameToken, tokenCookie } from './security';
 
@@ -228,7 +229,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new UsageError(`port ${options.port} is already in use: choose another with --port, or leave --port out for any free one`, 'serve'));
+      else if (error.code === 'EACCES') reject(new UsageError(`port ${options.port} needs privileges: choose one above 1023`, 'serve'));
+      else reject(error);
+    });
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;

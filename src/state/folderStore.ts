@@ -2,7 +2,8 @@ import { useSyncExternalStore } from 'react';
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import type { FileKey } from '../core/replay-keys';
 import { ensureMetadata, type FolderSource, type SourceFile } from '../sources/types';
-import { indexInWorkers } from '../workers/indexPool';
+import { collectReplayKeys, indexInWorkers } from '../workers/indexPool';
+import { replayKeysEnabled } from '../workers/replayKeysSetting';
 import { compareRecordingPaths } from '../core/cassette/order';
 import { cachedValueFor, isCacheable, mayHaveFolderCache, readFolderCache, rememberFolder, writeFolderCache } from './indexCache';
 
@@ -27,7 +28,7 @@ export interface FolderState {
   checking: boolean;
   /** A folder chosen but still being listed (walking a directory handle), before its load starts. */
   listing: string | null;
-  /** The entries are listed but their replay keys are still being computed elsewhere (the command line's server). */
+  /** The entries are listed but their replay keys are still being computed (by the workers right after the index, or the command line's server). */
   keysPending: boolean;
   /** Bumped by every load, so caches keyed on it never mix two folders. */
   loadId: number;
@@ -189,7 +190,18 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
     errors.sort((a, b) => (a.path < b.path ? -1 : 1));
     const ms = Math.round(performance.now() - startedAt);
     if (flushTimer !== null) clearTimeout(flushTimer);
-    publish({ ...state, status: 'done', entries, errors, processed, fromCache, checking: false, ms, version: state.version + 1 });
+    // Replay keys (i12) are hashed in the workers after the index, so they never slow it; cached with the entries.
+    const keysPending = toRead.length > 0 && replayKeysEnabled();
+    publish({ ...state, status: 'done', entries, errors, processed, fromCache, checking: false, ms, keysPending, version: state.version + 1 });
+    if (keysPending) {
+      const keys = await collectReplayKeys();
+      if (controller.signal.aborted) return;
+      for (const entry of entries) {
+        const key = keys.get(entry.path);
+        if (key) entry.replayKey = key;
+      }
+      publish({ ...state, entries: [...entries], keysPending: false, version: state.version + 1 });
+    }
     if (toRead.length > 0 && source.files.some(isCacheable)) void saveCache(source, entries, errors, loadId);
   } catch (error) {
     if (controller.signal.aborted) return;

@@ -1,6 +1,7 @@
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import { readSourceBytes, type SourceFile } from '../sources/types';
-import type { IndexRequest, IndexResponse, TextFile } from './protocol';
+import type { IndexRequest, IndexResponse, ReplayKeysRequest, ReplayKeysResponse, TextFile } from './protocol';
+import type { FileKey } from '../core/replay-keys';
 import { replayKeysEnabled } from './replayKeysSetting';
 
 export interface IndexBatchResult {
@@ -52,6 +53,8 @@ export async function indexInWorkers(
   const handlers = new Map<Worker, (event: MessageEvent<IndexResponse>) => void>();
   for (const worker of workers) {
     const onMessage = (event: MessageEvent<IndexResponse>) => {
+      // Replay keys of an earlier load answer on the same channel; they are not a batch.
+      if ((event.data as unknown as Partial<ReplayKeysResponse>).type === 'replay-keys') return;
       busy.set(worker, (busy.get(worker) ?? 1) - 1);
       pendingBatches--;
       if (!signal.aborted) onBatch({ entries: event.data.entries, errors: event.data.errors, files: event.data.fileCount });
@@ -138,4 +141,28 @@ export async function indexInWorkers(
     pool = [];
     throw failure;
   }
+}
+
+/**
+ * Replay keys (i12) of every file the workers indexed since the last call:
+ * asked for once a load's index is complete, so hashing never slows the load.
+ */
+export function collectReplayKeys(): Promise<Map<string, FileKey>> {
+  const workers = pool;
+  const keys = new Map<string, FileKey>();
+  if (workers.length === 0) return Promise.resolve(keys);
+  return new Promise((resolve) => {
+    let waiting = workers.length;
+    for (const worker of workers) {
+      const onKeys = (event: MessageEvent<ReplayKeysResponse | IndexResponse>) => {
+        if (!('type' in event.data) || event.data.type !== 'replay-keys') return;
+        worker.removeEventListener('message', onKeys);
+        for (const [path, key] of event.data.keys) keys.set(path, key);
+        if (--waiting === 0) resolve(keys);
+      };
+      worker.addEventListener('message', onKeys);
+      const request: ReplayKeysRequest = { type: 'replay-keys' };
+      worker.postMessage(request);
+    }
+  });
 }

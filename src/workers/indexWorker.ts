@@ -3,13 +3,31 @@ import { toIndexEntry, type IndexEntry, type IndexError } from '../core/index/in
 import { parseRecording } from '../core/recording/parseRecording';
 import { interactionRecording, isCassettePath, visitCassetteBytes } from '../core/cassette';
 import { computeFileKey } from '../core/replay-keys';
-import type { IndexRequest, IndexResponse, TextFile } from './protocol';
+import type { IndexRequest, IndexResponse, ReplayKeysRequest, ReplayKeysResponse, TextFile } from './protocol';
 
 const decoder = new TextDecoder('utf-8');
 // parseRecording has just parsed the text; a file's full list of matching versions is computed when it is opened.
 const QUICK_KEY = { quick: true, alreadyValid: true } as const;
 
-function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], keyed: Promise<void>[], withKeys: boolean): void {
+/**
+ * Replay keys are computed once the load's batches are all in (see
+ * ReplayKeysRequest): on two cores reading the files keeps both busy, and
+ * hashing every request during the load would slow the index itself. Until
+ * then each recording keeps only the text up to its response: the recorder
+ * writes `request` before `response` with indent=2, so that prefix holds what
+ * the key needs and is a small part of the file.
+ */
+let pendingKeys: { path: string; text: string }[] = [];
+
+function keyText(text: string): string {
+  const response = text.indexOf('\n  "response": ');
+  if (response < 0 || text.lastIndexOf('\n  "request": ', response) < 0) return text;
+  const head = text.slice(0, response).trimEnd();
+  // The members before the response, closed as an object of their own.
+  return head.endsWith(',') ? head.slice(0, -1) + '\n}' : text;
+}
+
+function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], withKeys: boolean): void {
   const text = decoder.decode(file.bytes);
   // Size may not be known yet (see SourceFile.metadataPending); the text length stands in for display.
   const size = file.size >= 0 ? file.size : file.bytes.byteLength;
@@ -17,10 +35,8 @@ function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], k
   try {
     const result = parseRecording(text, file.path);
     if (result.ok) {
-      const entry = toIndexEntry(result.recording, size, file.lastModified);
-      entries.push(entry);
-      // The key hashes with WebCrypto (asynchronous): started now, awaited for the whole batch.
-      if (withKeys) keyed.push(computeFileKey(file.path, text, QUICK_KEY).then((key) => void (entry.replayKey = key)));
+      entries.push(toIndexEntry(result.recording, size, file.lastModified));
+      if (withKeys) pendingKeys.push({ path: file.path, text: keyText(text) });
     } else errors.push({ ...meta, reason: result.error.reason });
   } catch (error) {
     // parseRecording promises never to throw; if it does, the file still gets a line, not a lost batch.
@@ -47,21 +63,36 @@ async function indexCassette(file: TextFile, entries: IndexEntry[], errors: Inde
   }
 }
 
-// Batches are answered in the order they arrive even though reading is asynchronous (gunzip, key hashing).
+async function replayKeys(): Promise<ReplayKeysResponse> {
+  const files = pendingKeys;
+  pendingKeys = [];
+  const keys: ReplayKeysResponse['keys'] = [];
+  // WebCrypto hashing is asynchronous: a window of files in flight keeps it busy.
+  for (let start = 0; start < files.length; start += 64) {
+    const slice = files.slice(start, start + 64);
+    const computed = await Promise.all(slice.map(({ path, text }) => computeFileKey(path, text, QUICK_KEY)));
+    slice.forEach(({ path }, i) => keys.push([path, computed[i]!]));
+  }
+  return { type: 'replay-keys', keys };
+}
+
+// Messages are answered in the order they arrive even though cassettes are read asynchronously (gunzip).
 let queue: Promise<void> = Promise.resolve();
 
-self.onmessage = (event: MessageEvent<IndexRequest>) => {
+self.onmessage = (event: MessageEvent<IndexRequest | ReplayKeysRequest>) => {
   queue = queue.then(async () => {
-    const { batchId, files, replayKeys } = event.data;
+    const request = event.data;
+    if ('type' in request && request.type === 'replay-keys') {
+      self.postMessage(await replayKeys());
+      return;
+    }
+    const { batchId, files, replayKeys: withKeys } = request as IndexRequest;
     const entries: IndexEntry[] = [];
     const errors: IndexError[] = [];
-    const keyed: Promise<void>[] = [];
     for (const file of files) {
       if (isCassettePath(file.path)) await indexCassette(file, entries, errors);
-      else indexOne(file, entries, errors, keyed, replayKeys !== false);
+      else indexOne(file, entries, errors, withKeys !== false);
     }
-    // computeFileKey never rejects; allSettled keeps a surprise from losing the batch.
-    await Promise.allSettled(keyed);
     const response: IndexResponse = { batchId, entries, errors, fileCount: files.length };
     self.postMessage(response);
   });

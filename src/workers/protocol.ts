@@ -1,4 +1,5 @@
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
+import type { FileKey } from '../core/replay-keys';
 
 /** A file already read on the main thread: reads are I/O the browser does off-thread anyway; decoding and parsing are the CPU work. */
 export interface TextFile {
@@ -12,8 +13,18 @@ export interface TextFile {
 export interface IndexRequest {
   batchId: number;
   files: TextFile[];
-  /** Compute each file's replay key too (off only to measure the load without them). */
+  /** Keep each recording's request for its replay key, computed on a ReplayKeysRequest (off only to measure without keys). */
   replayKeys?: boolean;
+}
+
+/** Sent once a load's batches are all in: compute the replay keys of every file indexed since the last one. */
+export interface ReplayKeysRequest {
+  type: 'replay-keys';
+}
+
+export interface ReplayKeysResponse {
+  type: 'replay-keys';
+  keys: [path: string, key: FileKey][];
 }
 
 export interface IndexResponse {

@@ -218,3 +218,17 @@ describe('Ollama /api/chat images', () => {
     expect(parts[2]).toMatchObject({ type: 'json', label: 'image (not a known image format, 12 B)' });
   });
 });
+
+describe('Ollama /api/generate images', () => {
+  it('become image parts of the prompt, not a parameter', () => {
+    const pngBase64 = PNG.slice('data:image/png;base64,'.length);
+    const request = requestOf(
+      inference('/api/generate', { model: 'llava', prompt: 'Describe it.', images: [pngBase64] }, {
+        body: { model: 'llava', response: 'A dot.', done: true },
+        is_streaming: false,
+      }),
+    );
+    expect(request.messages).toEqual([{ role: 'user', parts: [{ type: 'text', text: 'Describe it.' }, { type: 'image', url: PNG, label: 'image/png, 70 B' }], toolCalls: [] }]);
+    expect(request.params).not.toHaveProperty('images');
+  });
+});

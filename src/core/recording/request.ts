@@ -50,9 +50,16 @@ export function readRequestView(ctx: RecordingContext, style: RequestStyle = 'de
         break;
       case 'prompt':
         if (isTextInput(value)) {
-          view.messages.push(textInputMessage(value));
+          const message = textInputMessage(value);
+          // Ollama's /api/generate sends images beside the prompt, as bare base64 strings.
+          for (const image of Array.isArray(body.images) ? body.images : []) message.parts.push(ollamaImagePart(image));
+          view.messages.push(message);
           continue;
         }
+        break;
+      case 'images':
+        // Shown as image parts of the prompt (above) when there is one.
+        if (Array.isArray(value) && isTextInput(body.prompt)) continue;
         break;
       case 'input':
         if (style === 'embeddings' && isTextInput(value)) {

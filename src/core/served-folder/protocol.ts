@@ -31,8 +31,9 @@ export interface ServedFolder {
   /** Files that are not `*.json` (counted, not listed). */
   skippedCount: number;
   /**
-   * Replay keys cost several times the rest of indexing, so a folder read for
-   * the first time is sent without them and they follow from `keys/<side>`.
+   * The entries come without their replay keys, which follow from `keys/<side>`:
+   * keys cost several times the rest of indexing on a first read, and make up a
+   * third of the index by size, so the listing never waits for them.
    */
   keysPending: boolean;
 }

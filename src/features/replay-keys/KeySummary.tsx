@@ -48,6 +48,12 @@ export function KeySummary() {
           )}
         </>
       )}
+      {state === 'done' && report.warnings.length > 0 && (
+        <span data-testid="key-summary-newer-recorder" className="w-full text-sky-800 dark:text-sky-300">
+          {report.warnings.reduce((n, w) => n + w.unmatched, 0).toLocaleString()} unmatched files look like a recorder newer than these
+          rules ({report.warnings.map((w) => `${w.family} in ${w.folder || 'the top folder'}`).join('; ')})
+        </span>
+      )}
       {report.withoutKeys > 0 && state === 'done' && (
         <span className="w-full text-zinc-500">{report.withoutKeys.toLocaleString()} loaded without keys</span>
       )}

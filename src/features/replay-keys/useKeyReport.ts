@@ -56,7 +56,8 @@ let partial: { entries: readonly IndexEntry[]; version: number; report: KeyRepor
 
 export function useKeyReport(): KeyReport {
   const folder = useFolderState();
-  // A served folder lists its entries before their keys arrive (folderStore `keysPending`).
+  // Entries are listed before their keys arrive (folderStore `keysPending`): from the
+  // workers right after the index, or from the command line's server.
   const done = folder.status === 'done' && !folder.keysPending;
   const { entries, version } = folder;
   return useMemo(() => {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { servedSession, servedSourceFile, subscribeServedChanges } from '../../sources/server';
-import { applyFolderChanges } from '../../state/folderStore';
+import { applyFolderChanges, getFolderState } from '../../state/folderStore';
 import { recordingKeys } from '../recording';
 
 /**
@@ -13,7 +13,8 @@ export function ServedFolderLive() {
   useEffect(() => {
     if (!servedSession()) return;
     return subscribeServedChanges((event) => {
-      if (event.side !== 'head') return;
+      // Only while the served folder is the open one: the user may have opened another since.
+      if (event.side !== 'head' || getFolderState().source?.kind !== 'server') return;
       applyFolderChanges({
         files: event.changed.map((file) => servedSourceFile('head', file)),
         entries: event.entries,

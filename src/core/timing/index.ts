@@ -1,3 +1,0 @@
-export * from './analyze';
-export * from './gaps';
-export * from './step';
