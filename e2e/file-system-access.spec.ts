@@ -18,7 +18,10 @@ async function writeSamplesToOpfs(page: Page) {
       for (const segment of segments.slice(0, -1)) dir = await dir.getDirectoryHandle(segment, { create: true });
       const handle = await dir.getFileHandle(segments.at(-1)!, { create: true });
       const writable = await handle.createWritable();
-      await writable.write(await (await fetch(`/samples/${path}`)).text());
+      const response = await fetch(`/samples/${path}`);
+      // A `.gz` sample arrives decoded (the server labels it Content-Encoding: gzip): store the file's real, compressed bytes.
+      const decoded = /\.gz$/i.test(path) && /gzip/i.test(response.headers.get('content-encoding') ?? '');
+      await writable.write(decoded ? await new Response(response.body!.pipeThrough(new CompressionStream('gzip'))).arrayBuffer() : await response.arrayBuffer());
       await writable.close();
     }
     // Vendored folders must be skipped when walking a handle.

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { countRecordings, listJsonFiles, openFolderViaInput, samplesDir, waitForIndex } from './support';
+import { countCassetteInteractions, countRecordings, listJsonFiles, openFolderViaInput, samplesDir, waitForIndex } from './support';
 
 /** A non-streamed chat answer in the samples, whose text the test can rewrite. */
 function findPlainChatAnswer(dir: string): string {
@@ -20,7 +20,8 @@ test('re-opening a folder reuses cached entries and re-reads only the files that
   try {
     cpSync(samplesDir, dir, { recursive: true });
     const expected = countRecordings(dir);
-    const total = listJsonFiles(dir).length;
+    // The cache holds one entry per file: a cassette with interactions is read again on each open, an invalid one is cached.
+    const total = listJsonFiles(dir).length + countCassetteInteractions(dir).invalid;
     await page.goto('/');
     await openFolderViaInput(page, dir);
     expect(await waitForIndex(page)).toMatchObject({ count: expected.recordings, errors: expected.errors });

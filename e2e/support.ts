@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parseDocument } from 'yaml';
 import { listJsonFiles, repoRoot } from '../testing/corpus';
 import { expect, type Page } from '@playwright/test';
 
@@ -25,7 +27,55 @@ export function countRecordings(dir: string): { recordings: number; errors: numb
     if (isObject(value) && isObject((value as Record<string, unknown>).request) && isObject((value as Record<string, unknown>).response)) recordings++;
     else errors++;
   }
-  return { recordings, errors };
+  const cassettes = countCassetteInteractions(dir);
+  return { recordings: recordings + cassettes.interactions, errors: errors + cassettes.invalid };
+}
+
+const SKIPPED = new Set(['node_modules', '.git', '.venv']);
+
+/** Every VCR cassette under dir (`*.yaml`, `*.yml`, optionally `.gz`), paths relative to dir. */
+export function listCassetteFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (current: string, prefix: string) => {
+    for (const name of readdirSync(current)) {
+      const full = path.join(current, name);
+      if (statSync(full).isDirectory()) {
+        if (!SKIPPED.has(name)) walk(full, `${prefix}${name}/`);
+      } else if (/\.ya?ml(\.gz)?$/i.test(name)) out.push(prefix + name);
+    }
+  };
+  walk(dir, '');
+  return out.sort();
+}
+
+/**
+ * The test's own count of cassette interactions, independent of the app's
+ * reader: a cassette's `interactions` / `http_interactions` list (or the
+ * `requests`/`responses` pair) counts when every item has mapping `request`
+ * and `response`; anything else is one invalid file.
+ */
+export function countCassetteInteractions(dir: string): { interactions: number; invalid: number } {
+  let interactions = 0;
+  let invalid = 0;
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  for (const rel of listCassetteFiles(dir)) {
+    let value: unknown;
+    try {
+      const raw = readFileSync(path.join(dir, rel));
+      const document = parseDocument((rel.toLowerCase().endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
+      if (document.errors.length > 0) throw document.errors[0];
+      value = document.toJS({ maxAliasCount: 1000 });
+    } catch {
+      invalid++;
+      continue;
+    }
+    const root = isObject(value) ? value : {};
+    const list = root.interactions ?? root.http_interactions;
+    if (Array.isArray(list) && list.every((item) => isObject(item) && isObject(item.request) && isObject(item.response))) interactions += list.length;
+    else if (Array.isArray(root.requests) && Array.isArray(root.responses) && root.requests.length === root.responses.length) interactions += root.requests.length;
+    else invalid++;
+  }
+  return { interactions, invalid };
 }
 
 export async function openFolderViaInput(page: Page, dir: string, testId = 'folder-input') {

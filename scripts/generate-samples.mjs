@@ -6,6 +6,8 @@
 //   public/samples/tests/integration/common/recordings/models-<sha256>-<8hex>.json
 //   public/samples/tests/integration/ci_matrix.json          (not a recording)
 //   public/samples/tests/integration/recordings/README.md    (not a recording)
+//   public/samples/tests/cassettes/<module>/<test>.yaml[.gz]  (VCR cassettes, see lib/cassette-samples.mjs)
+//   public/samples/spec/fixtures/vcr_cassettes/...            (a Ruby VCR cassette)
 //
 // All content is invented for this project. Deterministic: running it twice gives
 // identical bytes (no randomness, no clock). Stale files are removed first.
@@ -36,6 +38,7 @@ import {
   usage,
   writeFiles,
 } from './lib/recording-kit.mjs';
+import { cassetteSamples } from './lib/cassette-samples.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = resolve(HERE, '..', 'public', 'samples');
@@ -1687,6 +1690,9 @@ prompts and answers are invented.
 // Write, verify, manifest
 // ---------------------------------------------------------------------------
 
+// VCR cassettes (Python vcrpy, Ruby VCR) beside the recordings: one mixed folder.
+files.push(...cassetteSamples());
+
 removeTree(OUT);
 files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 const written = writeFiles(OUT, files);
@@ -1705,6 +1711,6 @@ for (const f of files) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
 const suites = new Set(files.filter((f) => f.path.includes('/recordings/') && f.kind !== 'not_a_recording').map((f) => f.path.split('/')[2]));
 const total = written.reduce((s, f) => s + f.size, 0);
 console.log(
-  `samples: ${files.length} files (${files.length - 2} recordings in ${suites.size} folders, ${(total / 1024).toFixed(1)} KiB) -> ${OUT} | ` +
+  `samples: ${files.length} files (${files.filter((f) => f.path.endsWith('.json') && f.kind !== 'not_a_recording').length} recordings in ${suites.size} folders, ${counts.get('cassette') ?? 0} cassettes, ${(total / 1024).toFixed(1)} KiB) -> ${OUT} | ` +
     [...counts].sort().map(([k, n]) => `${k}=${n}`).join(' '),
 );

@@ -85,7 +85,7 @@ export class FolderIndex {
   }
 
   async load(onProgress?: (progress: LoadProgress) => void): Promise<void> {
-    const walked = walkFolder(this.requestedRoot);
+    const walked = walkFolder(this.requestedRoot, { cassettes: true });
     this.root = walked.root;
     this.skippedCount = walked.skippedCount;
     for (const file of walked.files) this.files.set(file.path, file);
@@ -270,7 +270,8 @@ export class FolderIndex {
         // Keys are a third of the index by size: the listing goes first, keys follow from keys/<side>.
         const { replayKey: _key, ...entry } = value.entry;
         entries.push(entry);
-      } else errors.push(value.error);
+      } else if ('entries' in value) entries.push(...value.entries);
+      else errors.push(value.error);
     }
     files.sort(byPath);
     entries.sort(byPath);
@@ -314,7 +315,7 @@ export class FolderIndex {
    */
   async refresh(): Promise<FolderChangeEvent | null> {
     await this.ensureValues();
-    const walked = walkFolder(this.requestedRoot);
+    const walked = walkFolder(this.requestedRoot, { cassettes: true });
     const current = new Map(walked.files.map((file) => [file.path, file]));
     const removed = [...this.files.keys()].filter((filePath) => !current.has(filePath));
     const changed = walked.files.filter((file) => {
@@ -340,7 +341,7 @@ export class FolderIndex {
     return {
       side: this.side,
       changed: changed.map((file) => ({ path: file.path, size: file.size, lastModified: file.lastModified })),
-      entries: values.flatMap((value) => ('entry' in value ? [value.entry] : [])),
+      entries: values.flatMap((value) => ('entry' in value ? [value.entry] : 'entries' in value ? value.entries : [])),
       errors: values.flatMap((value) => ('error' in value ? [value.error] : [])),
       removed,
     };
@@ -354,5 +355,5 @@ function encode(json: Buffer, encoding: IndexEncoding): Promise<Buffer> {
 }
 
 function pathOf(value: IndexedValue): string {
-  return 'entry' in value ? value.entry.path : value.error.path;
+  return 'entry' in value ? value.entry.path : 'entries' in value ? value.path : value.error.path;
 }

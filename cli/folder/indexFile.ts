@@ -1,5 +1,6 @@
 import { toIndexEntry, type IndexEntry, type IndexError } from '../../src/core/index/indexEntry';
 import { parseRecording } from '../../src/core/recording/parseRecording';
+import { interactionRecording, visitCassetteBytes } from '../../src/core/cassette';
 
 export interface FileToIndex {
   path: string;
@@ -8,7 +9,22 @@ export interface FileToIndex {
   lastModified: number;
 }
 
-export type IndexedValue = { entry: IndexEntry } | { error: IndexError };
+/** One entry per JSON recording; a cassette gives one per interaction (`entries`, keyed by the cassette's `path`). */
+export type IndexedValue = { entry: IndexEntry } | { entries: IndexEntry[]; path: string } | { error: IndexError };
+
+/** A VCR cassette, read as the browser's index worker reads it: one entry per interaction, or one error. */
+export async function indexCassetteBytes(file: FileToIndex, bytes: Uint8Array): Promise<IndexedValue> {
+  const meta = { path: file.path, size: file.size, lastModified: file.lastModified };
+  try {
+    const entries: IndexEntry[] = [];
+    const result = await visitCassetteBytes(bytes, file.path, (interaction) => {
+      entries.push(toIndexEntry(interactionRecording(interaction, file.path), file.size, file.lastModified));
+    });
+    return result.ok ? { entries, path: file.path } : { error: { ...meta, reason: result.reason } };
+  } catch (error) {
+    return { error: { ...meta, reason: `internal error while reading the cassette: ${messageOf(error)}` } };
+  }
+}
 
 const decoder = new TextDecoder('utf-8');
 

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { computeFileKey } from '../../src/core/replay-keys';
-import { indexBytes, messageOf, readProblem, type FileToIndex, type IndexedValue } from './indexFile';
+import { isCassettePath } from '../../src/core/cassette';
+import { indexBytes, indexCassetteBytes, messageOf, readProblem, type FileToIndex, type IndexedValue } from './indexFile';
 import type { KeyedValue, PoolTask } from './parsePool';
 
 export interface WorkerRequest {
@@ -59,7 +60,7 @@ parentPort?.on('message', async (request: WorkerRequest) => {
         indexed.push(readProblem(file, error));
         continue;
       }
-      indexed.push(indexBytes(file, bytes));
+      indexed.push(isCassettePath(file.path) ? await indexCassetteBytes(file, bytes) : indexBytes(file, bytes));
     }
     values = indexed;
   }

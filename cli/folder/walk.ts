@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isCandidatePath, SKIPPED_FOLDERS } from '../../src/sources/types';
+import { isCandidatePath, isJsonRecordingPath, SKIPPED_FOLDERS } from '../../src/sources/types';
 
 export interface WalkedFile {
   /** Relative to the root, `/` separators. */
@@ -33,14 +33,16 @@ export function isInside(root: string, candidate: string): boolean {
  * when its target stays inside the root, and each real folder is listed once,
  * so a link cannot lead out of the folder or round in a loop.
  */
-export function walkFolder(requestedRoot: string): WalkResult {
+export function walkFolder(requestedRoot: string, { cassettes = false }: { cassettes?: boolean } = {}): WalkResult {
+  // Serving a folder reads VCR cassettes too; `verify` and `diff` are about llama-stack JSON recordings.
+  const wanted = cassettes ? isCandidatePath : isJsonRecordingPath;
   const root = realpathSync(requestedRoot);
   const files: WalkedFile[] = [];
   const seenFolders = new Set<string>([root]);
   let skippedCount = 0;
 
   const addFile = (absolute: string, relative: string) => {
-    if (!isCandidatePath(relative)) {
+    if (!wanted(relative)) {
       skippedCount++;
       return;
     }

@@ -60,6 +60,11 @@ export async function readSourceBytesOnce(file: SourceFile): Promise<ArrayBuffer
   if (file.url) {
     const response = await fetch(file.url);
     if (!response.ok) throw new HttpStatusError(response.status, file.path);
+    // Static servers label a `.gz` file `Content-Encoding: gzip` and the browser then hands over
+    // the decoded content: compress it again, so a `.yaml.gz` reads the same from a URL as from disk.
+    if (/\.gz$/i.test(file.path) && /\bgzip\b/i.test(response.headers.get('content-encoding') ?? '')) {
+      return new Response((response.body ?? new Blob([]).stream()).pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+    }
     return response.arrayBuffer();
   }
   throw new Error(`no way to read ${file.path}`);

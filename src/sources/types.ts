@@ -34,13 +34,13 @@ export interface FolderSource {
   name: string;
   kind: 'picker' | 'input' | 'drop' | 'samples' | 'server';
   files: SourceFile[];
-  /** Files skipped because they are not *.json (counted, not listed). */
+  /** Files skipped because they are neither *.json nor cassettes (counted, not listed). */
   skippedCount: number;
   /** Kept so the folder can be re-opened in one click. */
   directoryHandle?: FileSystemDirectoryHandle;
 }
 
-export { SKIPPED_FOLDERS, isCandidatePath } from '../core/recording/candidates';
+export { SKIPPED_FOLDERS, isCandidatePath, isJsonRecordingPath } from '../core/recording/candidates';
 
 /**
  * Paths identify files everywhere (rows, URLs, the cache), so two files must

@@ -7,6 +7,7 @@ import { ensureMetadata, type FolderSource, type SourceFile } from '../sources/t
 import { collectReplayKeys, indexInWorkers } from '../workers/indexPool';
 import { replayKeysEnabled } from '../workers/replayKeysSetting';
 import { fingerprintFiles } from '../sources/fingerprint';
+import { compareRecordingPaths } from '../core/cassette/order';
 import { cacheCandidates, cachedValueFor, isCacheable, mayHaveFolderCache, readFolderCache, rememberFolder, writeFolderCache } from './indexCache';
 
 export type LoadStatus = 'idle' | 'loading' | 'done' | 'failed';
@@ -93,7 +94,8 @@ export function beginListing(name: string): () => void {
 }
 
 function sortEntries(entries: IndexEntry[]) {
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // A cassette's interactions keep their order (`#2` before `#10`).
+  entries.sort((a, b) => compareRecordingPaths(a.path, b.path));
 }
 
 /**
@@ -183,7 +185,7 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
         for (const entry of batch.entries) entries.push(entry);
         searchIndex.add(batch.entries);
         for (const error of batch.errors) errors.push(error);
-        processed += batch.entries.length + batch.errors.length;
+        processed += batch.files ?? batch.entries.length + batch.errors.length;
         scheduleFlush();
       },
       controller.signal,

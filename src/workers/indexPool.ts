@@ -10,6 +10,8 @@ import { replayKeysEnabled } from './replayKeysSetting';
 export interface IndexBatchResult {
   entries: IndexEntry[];
   errors: IndexError[];
+  /** Files this batch accounts for, when it differs from entries + errors (cassettes). */
+  files?: number;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function indexInWorkers(
       if ((event.data as unknown as Partial<ReplayKeysResponse>).type === 'replay-keys') return;
       busy.set(worker, (busy.get(worker) ?? 1) - 1);
       pendingBatches--;
-      if (!signal.aborted) onBatch({ entries: event.data.entries, errors: event.data.errors });
+      if (!signal.aborted) onBatch({ entries: event.data.entries, errors: event.data.errors, files: event.data.fileCount });
       if (readingFinished && pendingBatches === 0) settleAll?.();
     };
     const onError = (event: ErrorEvent) => {

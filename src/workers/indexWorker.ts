@@ -2,6 +2,7 @@
 import { toIndexEntry, type IndexEntry, type IndexError } from '../core/index/indexEntry';
 import { bytesToText } from '../core/recording/fileBytes';
 import { parseRecording } from '../core/recording/parseRecording';
+import { interactionRecording, isCassettePath, visitCassetteBytes } from '../core/cassette';
 import { computeFileKey } from '../core/replay-keys';
 import type { IndexRequest, IndexResponse, ReplayKeysRequest, ReplayKeysResponse, TextFile } from './protocol';
 
@@ -47,6 +48,25 @@ function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], w
   }
 }
 
+/** A cassette is one file holding many interactions: one entry each (`<path>#<n>`), or one error for the file. */
+async function indexCassette(file: TextFile, entries: IndexEntry[], errors: IndexError[]): Promise<void> {
+  const size = file.size >= 0 ? file.size : file.bytes.byteLength;
+  try {
+    // Entries are made as interactions are read, so a big cassette never holds all its parsed streams at once.
+    const mine: IndexEntry[] = [];
+    const result = await visitCassetteBytes(new Uint8Array(file.bytes), file.path, (interaction) => {
+      mine.push(toIndexEntry(interactionRecording(interaction, file.path), size, file.lastModified));
+    });
+    if (!result.ok) {
+      errors.push({ path: file.path, size, lastModified: file.lastModified, reason: result.reason });
+      return;
+    }
+    for (const entry of mine) entries.push(entry);
+  } catch (error) {
+    errors.push({ path: file.path, size, lastModified: file.lastModified, reason: `internal error while reading the cassette: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
+
 async function replayKeys(): Promise<ReplayKeysResponse> {
   const files = pendingKeys;
   pendingKeys = [];
@@ -60,16 +80,24 @@ async function replayKeys(): Promise<ReplayKeysResponse> {
   return { type: 'replay-keys', keys };
 }
 
-self.onmessage = async (event: MessageEvent<IndexRequest | ReplayKeysRequest>) => {
-  const request = event.data;
-  if ('type' in request && request.type === 'replay-keys') {
-    self.postMessage(await replayKeys());
-    return;
-  }
-  const { batchId, files, replayKeys: withKeys } = request as IndexRequest;
-  const entries: IndexEntry[] = [];
-  const errors: IndexError[] = [];
-  for (const file of files) indexOne(file, entries, errors, withKeys !== false);
-  const response: IndexResponse = { batchId, entries, errors };
-  self.postMessage(response);
+// Messages are answered in the order they arrive even though cassettes are read asynchronously (gunzip).
+let queue: Promise<void> = Promise.resolve();
+
+self.onmessage = (event: MessageEvent<IndexRequest | ReplayKeysRequest>) => {
+  queue = queue.then(async () => {
+    const request = event.data;
+    if ('type' in request && request.type === 'replay-keys') {
+      self.postMessage(await replayKeys());
+      return;
+    }
+    const { batchId, files, replayKeys: withKeys } = request as IndexRequest;
+    const entries: IndexEntry[] = [];
+    const errors: IndexError[] = [];
+    for (const file of files) {
+      if (isCassettePath(file.path)) await indexCassette(file, entries, errors);
+      else indexOne(file, entries, errors, withKeys !== false);
+    }
+    const response: IndexResponse = { batchId, entries, errors, fileCount: files.length };
+    self.postMessage(response);
+  });
 };

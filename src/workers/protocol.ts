@@ -31,4 +31,6 @@ export interface IndexResponse {
   batchId: number;
   entries: IndexEntry[];
   errors: IndexError[];
+  /** Files the batch held: a cassette gives many entries, an empty one none. */
+  fileCount?: number;
 }

@@ -1,4 +1,5 @@
 import type { IndexEntry } from './indexEntry';
+import { compareRecordingPaths } from '../cassette/order';
 
 /** suite → file → test → variant → recordings, flattened into rows for a virtual list. */
 export type TreeNodeKind = 'suite' | 'file' | 'test' | 'variant' | 'recording';
@@ -96,8 +97,14 @@ const byLabel = (a: Node, b: Node) => {
  * resends the earlier messages, so fewer request messages came first; the
  * path breaks ties so the order is stable.
  */
-const byCallOrder = (a: IndexEntry, b: IndexEntry) =>
-  (a.requestMessages ?? 0) - (b.requestMessages ?? 0) || collator.compare(a.path, b.path);
+const byCallOrder = (a: IndexEntry, b: IndexEntry) => {
+  // A cassette records its calls in the order they were made: that order wins (`#2` before `#10`).
+  if (a.path.includes('#') && b.path.includes('#')) {
+    const byPosition = compareRecordingPaths(a.path, b.path);
+    if (a.path.slice(0, a.path.lastIndexOf('#')) === b.path.slice(0, b.path.lastIndexOf('#'))) return byPosition;
+  }
+  return (a.requestMessages ?? 0) - (b.requestMessages ?? 0) || collator.compare(a.path, b.path);
+};
 
 /** Rows for the nodes whose ancestors are all expanded (`collapsed` holds keys the user closed). */
 export function flattenTree(root: Node, collapsed: ReadonlySet<string>, expandAll: boolean): TreeRow[] {

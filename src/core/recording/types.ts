@@ -20,6 +20,11 @@ export type RecordingKind =
   | 'rerank'
   | 'tool'
   | 'file-processor'
+  /* Kinds only VCR cassettes carry (see src/core/cassette/). */
+  | 'responses'
+  | 'converse'
+  | 'invoke'
+  | 'cohere.chat'
   | 'unknown';
 
 export interface ToolCall {
@@ -150,6 +155,40 @@ export const ChunkMark = {
   error: 32,
 } as const;
 
+export interface HttpHeader {
+  name: string;
+  value: string;
+  /** The recorder replaced the secret (`AUTHORIZATION-XXX`, `REDACTED`...). */
+  redacted: boolean;
+}
+
+/** The HTTP exchange a VCR cassette interaction records, beyond what the kinds read. */
+export interface HttpExchange {
+  method: string | null;
+  url: string | null;
+  status: number | null;
+  /** From the host: openai, anthropic, google, mistral, groq, cohere, ollama, bedrock or other. */
+  provider: string;
+  /** From the path: chat.completions, responses, messages, generateContent, ... or other. */
+  api: string;
+  requestHeaders: HttpHeader[];
+  responseHeaders: HttpHeader[];
+  /** Why the response body cannot be shown as text ("brotli-compressed body"); absent when it can. */
+  unreadable?: string;
+  /** Size of a decoded binary body, when known. */
+  bodyBytes?: number;
+  /** `sse`, `ndjson`, `json-array` or `event-stream` for streams. */
+  streamFormat?: string;
+}
+
+/** Where an interaction sits in its cassette. */
+export interface CassetteOrigin {
+  /** The cassette file's path in the folder. */
+  file: string;
+  /** 1-based. */
+  index: number;
+}
+
 export interface Recording {
   path: string;
   kind: RecordingKind;
@@ -178,6 +217,9 @@ export interface Recording {
   stream: StreamTrack | null;
   /** `__type__` of the response (first chunk for streams), when present. */
   responseType?: string;
+  /** Present for VCR cassette interactions: headers, status, provider/API detection, unreadable bodies. */
+  http?: HttpExchange;
+  cassette?: CassetteOrigin;
 }
 
 export interface RecordingParseError {

@@ -7,7 +7,7 @@ import { CopyButton } from '../../shared/ui/CopyButton';
 import { PanelBoundary } from '../../shared/ui/PanelBoundary';
 import { Tabs } from '../../shared/ui/Tabs';
 import { visibleControls } from '../../shared/visibleText';
-import { loadRecording, RecordingView } from '../recording';
+import { fileForRecordingPath, loadRecording, RecordingView } from '../recording';
 import { requestPairDiff, useCompareState, type CompareSource } from './state';
 import { PairDiffBody } from './PairDiffBody';
 import { noiseSentence } from './diffParts';
@@ -23,7 +23,7 @@ export const compareKeys = {
 
 function useFileOf(source: CompareSource | null, path: string | undefined): SourceFile | undefined {
   const byPath = useMemo(() => new Map((source?.files ?? []).map((f) => [f.path, f])), [source]);
-  return path === undefined ? undefined : byPath.get(path);
+  return path === undefined ? undefined : fileForRecordingPath(byPath, path);
 }
 
 type DetailView = 'diff' | 'base' | 'head';
@@ -64,7 +64,7 @@ function SideRecording({ side, path }: { side: Side; path: string }) {
   const file = useFileOf(state[side], path);
   const query = useQuery({
     queryKey: compareKeys.file(state.run.id, side, path),
-    queryFn: () => loadRecording(file!),
+    queryFn: () => loadRecording(file!, path),
     enabled: Boolean(file),
   });
   if (!file) return <p className="p-4 text-zinc-500">This file is not in the {side} snapshot any more.</p>;

@@ -7,8 +7,9 @@
  */
 import { compareNoise, diffRecordings, findLeftBehind, limitDepth, reviewSnapshots, structuralDiff, wordDiff, NOISE_KEYS, type SnapshotFile } from '../../core/diff';
 import { parseRecordingValue } from '../../core/recording/parseRecording';
+import { isCassettePath, readCassetteForCompare, splitInteractionPath, type CassetteCompareReading } from '../../core/cassette';
 import { decodeJsonText } from '../../core/recording/decode';
-import { readSourceFile, type SourceFile } from '../../sources/types';
+import { readSourceBytes, readSourceFile, type SourceFile } from '../../sources/types';
 import type { CompareRequest, CompareResponse, PairDiff, ReadProblem, Side } from './protocol';
 
 /** Reads in flight: file reads, not parsing, bound the time, and a few dozen keep the browser's file thread busy. */
@@ -59,6 +60,11 @@ async function readAll(
   const lane = async () => {
     while (next < queue.length) {
       const { side, file } = queue[next++]!;
+      if (isCassettePath(file.path)) {
+        await readCassetteSnapshots(side, file, snapshots[side], problems);
+        onRead();
+        continue;
+      }
       let raw: string;
       try {
         raw = await readSourceFile(file, { keepBom: true });
@@ -74,6 +80,39 @@ async function readAll(
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, Math.max(1, queue.length)) }, lane));
   return { snapshots, problems };
+}
+
+/** A cassette is compared interaction by interaction (`<path>#<n>`), in order; an invalid one as one file. */
+async function readCassetteSnapshots(side: Side, file: SourceFile, out: Snapshot[], problems: ReadProblem[]): Promise<void> {
+  let reading: CassetteCompareReading;
+  try {
+    reading = await readCassetteForCompare(new Uint8Array(await readSourceBytes(file)), file.path);
+  } catch (error) {
+    reading = { ok: false, reason: `could not read the file: ${describe(error)}` };
+    problems.push({ side, path: file.path, message: describe(error) });
+  }
+  if (!reading.ok) {
+    const raw = `\u0000not a cassette: ${reading.reason}`;
+    out.push({ path: file.path, raw, text: raw });
+    return;
+  }
+  for (const item of reading.items) out.push({ path: item.path, raw: item.raw, text: JSON.stringify(item.document) });
+}
+
+async function cassetteItem(side: Side, path: string) {
+  const split = splitInteractionPath(path);
+  const file = split ? files[side].get(split.file) : undefined;
+  if (!split || !file) throw new Error(`${path} is not in the ${side} snapshot`);
+  const reading = await readCassetteForCompare(new Uint8Array(await readSourceBytes(file)), file.path);
+  if (!reading.ok) throw new Error(`${split.file} is not a cassette any more: ${reading.reason}`);
+  const item = reading.items[split.index - 1];
+  if (!item) throw new Error(`${split.file} has no interaction ${split.index} any more`);
+  return item;
+}
+
+async function diffInteractions(basePath: string, headPath: string): Promise<PairDiff> {
+  const [b, h] = await Promise.all([cassetteItem('base', basePath), cassetteItem('head', headPath)]);
+  return { kind: 'recordings', diff: diffRecordings(b.recording, h.recording, { baseDocument: b.document, headDocument: h.document }) };
 }
 
 async function compare(base: SourceFile[], head: SourceFile[], wantLeftBehind: boolean): Promise<void> {
@@ -127,6 +166,7 @@ async function readParsed(side: Side, path: string): Promise<Parsed> {
 }
 
 async function diffPair(basePath: string, headPath: string): Promise<PairDiff> {
+  if (splitInteractionPath(basePath) && splitInteractionPath(headPath)) return diffInteractions(basePath, headPath);
   const [b, h] = await Promise.all([readParsed('base', basePath), readParsed('head', headPath)]);
   if (!b.json.ok || !h.json.ok) {
     return {

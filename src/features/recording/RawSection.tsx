@@ -13,7 +13,7 @@ export function RawSection({ loaded, defaultOpen = false }: { loaded: LoadedReco
   return (
     <Section
       id="raw"
-      title={`Raw JSON · ${formatBytes(loaded.text.length)}`}
+      title={`${loaded.recording?.cassette ? 'Raw interaction (as JSON)' : 'Raw JSON'} · ${formatBytes(loaded.text.length)}`}
       actions={
         <>
           {open && (

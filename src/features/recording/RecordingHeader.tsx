@@ -25,7 +25,12 @@ export function RecordingHeader({ recording }: { recording: Recording }) {
         <span className="font-mono text-xs text-zinc-500" title="Endpoint">
           {visibleControls(recording.endpoint)}
         </span>
-        {recording.streaming && <Badge tone="blue">{plural(recording.chunkCount, 'chunk')}</Badge>}
+        {recording.streaming &&
+          (recording.http?.unreadable ? (
+            <Badge tone="amber">stream not decoded</Badge>
+          ) : (
+            <Badge tone="blue">{plural(recording.chunkCount, 'chunk')}</Badge>
+          ))}
       </div>
       <div className="mt-2 flex items-start gap-1">
         <div className="min-w-0 flex-1 break-all font-mono text-[13px] font-medium" title="Test ID">

@@ -7,6 +7,7 @@ import { Markdown } from '../../shared/ui/Markdown';
 import { JsonTree, safeStringify } from '../../shared/ui/JsonTree';
 import { visibleControls } from '../../shared/visibleText';
 import { ToolArguments } from './ToolArguments';
+import { UnreadableBody } from './HttpSection';
 import { cutOffNotice } from '../../core/recording/cutOff';
 import { formatNanoseconds } from '../../core/units/units';
 import { EmbeddingsView, FileChunksView, ModelsTable, RerankView, SseEventsView, ToolResultView } from './KindViews';
@@ -20,6 +21,7 @@ export function ResponseSection({ recording }: { recording: Recording }) {
   return (
     <Section id="response" title="Response">
       {recording.error && <ErrorCard recording={recording} />}
+      {recording.http?.unreadable && <UnreadableBody http={recording.http} streaming={recording.streaming} />}
       {cutOff && (
         <p data-testid="cut-off-notice" role="note" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-[12.5px] text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
           {cutOff}
@@ -59,7 +61,11 @@ export function ResponseSection({ recording }: { recording: Recording }) {
         )}
         <div className={markdown ? 'hidden' : ''}>
           <LongText testId="final-text" text={response.text} className="rounded bg-zinc-50 p-2 dark:bg-zinc-900/60" />
-          {!response.text && !cutOff && <div className="text-xs italic text-zinc-500">(no text in this response)</div>}
+          {!response.text && !cutOff && (
+            <div className="text-xs italic text-zinc-500">
+              {recording.http?.unreadable ? `(unreadable: ${recording.http.unreadable})` : '(no text in this response)'}
+            </div>
+          )}
         </div>
       </div>
       )}
@@ -92,7 +98,7 @@ export function ResponseSection({ recording }: { recording: Recording }) {
       {response.fileChunks && <FileChunksView chunks={response.fileChunks} />}
       {response.sseEvents && <SseEventsView events={response.sseEvents} />}
       {response.ranked && <RerankView ranked={response.ranked} query={typeof recording.request.params.query === 'string' ? recording.request.params.query : undefined} />}
-      {recording.kind === 'unknown' && (
+      {recording.kind === 'unknown' && !recording.http?.unreadable && (
         <p data-testid="unknown-kind-note" role="note" className="mt-2 rounded border border-zinc-300 bg-zinc-50 px-3 py-1.5 text-[12.5px] text-zinc-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
           The inspector does not know how to read this response
           {recording.responseType ? (

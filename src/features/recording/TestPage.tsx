@@ -6,7 +6,8 @@ import { orderStory, type StoryStep } from '../../core/story/story';
 import type { Recording } from '../../core/recording/types';
 import { useFolderState } from '../../state/folderStore';
 import { NoFolder } from '../open-folder';
-import { loadRecording, recordingKeys } from './recordingQueries';
+import { cassetteStory } from '../../core/cassette';
+import { fileForRecordingPath, loadRecording, recordingKeys } from './recordingQueries';
 import { Loading } from '../../shared/ui/Loading';
 import { MalformedAddress } from '../../shared/ui/MalformedAddress';
 import { useAppAddress } from '../../shared/useAppAddress';
@@ -107,16 +108,20 @@ function VariantStory({ paths, replayable }: { paths: string[]; replayable?: (pa
   const folder = useFolderState();
   const results = useQueries({
     queries: paths.map((path) => {
-      const file = folder.filesByPath.get(path)!;
+      const file = fileForRecordingPath(folder.filesByPath, path)!;
       return {
         queryKey: recordingKeys.detail(folder.loadId, path),
-        queryFn: () => loadRecording(file),
+        queryFn: () => loadRecording(file, path),
       };
     }),
   });
   const pending = results.some((r) => r.isPending);
   const recordings = results.map((r) => r.data?.recording).filter((r): r is Recording => Boolean(r));
-  const steps = useMemo(() => (pending ? [] : orderStory(recordings, { replayable, omitUnreachable: true })), [pending, recordings.map((r) => r.path).join('\n'), replayable]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A cassette is one test recorded in call order: that order is the story.
+  const steps = useMemo(
+    () => (pending ? [] : recordings.length > 0 && recordings.every((r) => r.cassette) ? cassetteStory(recordings) : orderStory(recordings, { replayable, omitUnreachable: true })),
+    [pending, recordings.map((r) => r.path).join('\n'), replayable], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const callNumber = useMemo(() => new Map(steps.map((s, i) => [s.recording.path, i + 1])), [steps]);
   if (pending) return <Loading what={`Reading ${plural(paths.length, 'recording')}…`} />;
   return (
@@ -187,7 +192,7 @@ function StoryStepView({ step, index, fromCall }: { step: StoryStep; index: numb
         {r.error && <Badge tone="red">error</Badge>}
         {step.copies.length > 1 && <Badge tone="amber">recorded {step.copies.length}×</Badge>}
         <Link to={paths.recording(r.path)} className="font-mono text-indigo-600 hover:underline dark:text-indigo-400">
-          {fileLabel(r.path)}
+          {r.cassette ? `interaction ${r.cassette.index}` : fileLabel(r.path)}
         </Link>
         <Relation step={step} fromCall={fromCall} />
       </div>

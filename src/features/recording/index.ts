@@ -2,4 +2,4 @@
 export { RecordingPage } from './RecordingPage';
 export { TestPage } from './TestPage';
 export { RecordingView } from './RecordingView';
-export { loadRecording, recordingKeys } from './recordingQueries';
+export { fileForRecordingPath, loadRecording, recordingKeys } from './recordingQueries';

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { readRecordingFile } from '../../core/recording/parseRecording';
 import type { Recording } from '../../core/recording/types';
-import { ensureMetadata, readSourceFile, UndecodableFileError, type SourceFile } from '../../sources/types';
+import { splitInteractionPath } from '../../core/cassette';
+import { readCassetteInteractions, type CassetteInteractions } from '../../workers/cassetteClient';
+import { ensureMetadata, readSourceBytes, readSourceFile, UndecodableFileError, type SourceFile } from '../../sources/types';
 import { useFolderState } from '../../state/folderStore';
 
 export interface LoadedRecording {
@@ -28,7 +30,15 @@ export class FileChangedError extends Error {
   }
 }
 
-export async function loadRecording(file: SourceFile): Promise<LoadedRecording> {
+/** The folder file a recording path lives in: itself, or for `<cassette>#<n>` the cassette. */
+export function fileForRecordingPath(filesByPath: ReadonlyMap<string, SourceFile>, path: string): SourceFile | undefined {
+  const direct = filesByPath.get(path);
+  if (direct) return direct;
+  const split = splitInteractionPath(path);
+  return split ? filesByPath.get(split.file) : undefined;
+}
+
+export async function loadRecording(file: SourceFile, path: string = file.path): Promise<LoadedRecording> {
   try {
     await ensureMetadata([file]);
   } catch (error) {
@@ -45,6 +55,7 @@ export async function loadRecording(file: SourceFile): Promise<LoadedRecording> 
       throw new FileChangedError(file.path, 'its size or modification time differs');
     }
   }
+  if (path !== file.path) return loadInteraction(file, path);
   let text: string;
   try {
     text = await readSourceFile(file);
@@ -59,15 +70,53 @@ export async function loadRecording(file: SourceFile): Promise<LoadedRecording> 
     : { file, text, value, recording: null, problem: result.error.reason };
 }
 
+/**
+ * Interactions asked for in the same tick (a test page opens all of a
+ * cassette's calls at once) share one read and one parse, in a worker.
+ */
+const pendingReads = new Map<SourceFile, { indexes: Set<number>; result: Promise<CassetteInteractions> }>();
+
+function readInteractionBatched(file: SourceFile, index: number): Promise<CassetteInteractions> {
+  const pending = pendingReads.get(file);
+  if (pending) {
+    pending.indexes.add(index);
+    return pending.result;
+  }
+  const indexes = new Set([index]);
+  const result = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+    pendingReads.delete(file);
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await readSourceBytes(file);
+    } catch (error) {
+      if (file.url) throw error;
+      throw new FileChangedError(file.path, error instanceof Error ? error.message : String(error));
+    }
+    return readCassetteInteractions(file.path, bytes, [...indexes]);
+  });
+  pendingReads.set(file, { indexes, result });
+  return result;
+}
+
+/** A cassette is re-read and interaction n picked: interactions are not kept after indexing. */
+async function loadInteraction(file: SourceFile, path: string): Promise<LoadedRecording> {
+  const index = splitInteractionPath(path)?.index ?? 0;
+  const reading = await readInteractionBatched(file, index);
+  if (!reading.ok) return { file, text: '', value: undefined, recording: null, problem: reading.reason };
+  const item = reading.items.get(index);
+  if (!item) throw new FileChangedError(file.path, `it has ${reading.count} interactions now, not ${index}`);
+  return { file, text: JSON.stringify(item.value, null, 2), value: item.value, recording: item.recording, problem: null };
+}
+
 export function useRecording(path: string) {
   const folder = useFolderState();
-  const file = folder.filesByPath.get(path);
+  const file = fileForRecordingPath(folder.filesByPath, path);
   return {
     file,
     folder,
     query: useQuery({
       queryKey: recordingKeys.detail(folder.loadId, path),
-      queryFn: () => loadRecording(file!),
+      queryFn: () => loadRecording(file!, path),
       enabled: Boolean(file),
     }),
   };

@@ -1,0 +1,55 @@
+/**
+ * The command line's server lists a folder's VCR cassettes the way the app
+ * does: one index entry per interaction (`<cassette>#<n>`), one error for a
+ * file that is not an HTTP cassette, nothing for an empty one; `verify` stays
+ * about llama-stack JSON recordings.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServedFolder } from '../src/core/served-folder/protocol';
+import { buildCli, chatRecording, fakeAppDir, http, startServe, tempDir, writeJson, type ServedProcess } from './cliSupport';
+
+const folder = tempDir('served-cassettes');
+const cacheDir = tempDir('cache-cassettes');
+const app = fakeAppDir();
+const env = { RECORDING_INSPECTOR_APP_DIR: app.dir, RECORDING_INSPECTOR_CACHE_DIR: cacheDir };
+const CASSETTE = 'tests/cassettes/test_chat/test_two_calls.yaml';
+let served: ServedProcess;
+let cookie = '';
+
+function interaction(answer: string) {
+  return {
+    request: { method: 'POST', uri: 'https://api.openai.com/v1/chat/completions', body: '{"model":"gpt-4o-mini","messages":[]}' },
+    response: { status: { code: 200, message: 'OK' }, headers: { 'Content-Type': ['application/json'] }, body: { string: JSON.stringify({ choices: [{ message: { content: answer } }] }) } },
+  };
+}
+
+beforeAll(async () => {
+  buildCli();
+  writeJson(folder, 'tests/integration/demo/recordings/aaa.json', chatRecording('tests/integration/demo/test_demo.py::test_one', 'What is 2+2?', 'Four.'));
+  writeJson(folder, CASSETTE, { interactions: [interaction('first answer'), interaction('second answer')], version: 1 });
+  writeJson(folder, 'tests/cassettes/test_chat/test_none.yaml', 'interactions: []\n');
+  writeJson(folder, 'tests/cassettes/test_ws/test_socket.yaml', 'interactions:\n- direction: sent\n  payload: hi\n');
+  served = await startServe([folder, '--quiet'], env);
+  const login = await http(served.port, `/?token=${served.token}`);
+  cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+}, 60_000);
+
+afterAll(async () => {
+  await served?.stop();
+});
+
+describe('a served folder with cassettes', () => {
+  it('lists one entry per interaction, in order, and an invalid cassette as one error', async () => {
+    const index = await http(served.port, '/__ri/index/head', { headers: { Cookie: cookie } });
+    expect(index.status).toBe(200);
+    const folderIndex = JSON.parse(index.body.toString()) as ServedFolder;
+    const interactions = folderIndex.entries.filter((entry) => entry.path.startsWith(`${CASSETTE}#`));
+    expect(interactions.map((entry) => [entry.path, entry.preview])).toEqual([
+      [`${CASSETTE}#1`, 'first answer'],
+      [`${CASSETTE}#2`, 'second answer'],
+    ]);
+    expect(folderIndex.entries).toHaveLength(3);
+    expect(folderIndex.errors.map((error) => error.path)).toEqual(['tests/cassettes/test_ws/test_socket.yaml']);
+    expect(folderIndex.files.map((file) => file.path)).toContain(CASSETTE);
+  });
+});
