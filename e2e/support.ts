@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseDocument } from 'yaml';
-import { listJsonFiles, repoRoot } from '../testing/corpus';
+import { listFiles, listJsonFiles, repoRoot } from '../testing/corpus';
 import { expect, type Page } from '@playwright/test';
 
 export { CORPUS_MISSING, corpusDir, hasCorpus, listJsonFiles, readTruth, repoRoot, type TruthLine } from '../testing/corpus';
@@ -31,21 +31,9 @@ export function countRecordings(dir: string): { recordings: number; errors: numb
   return { recordings: recordings + cassettes.interactions, errors: errors + cassettes.invalid };
 }
 
-const SKIPPED = new Set(['node_modules', '.git', '.venv']);
-
 /** Every VCR cassette under dir (`*.yaml`, `*.yml`, optionally `.gz`), paths relative to dir. */
 export function listCassetteFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (current: string, prefix: string) => {
-    for (const name of readdirSync(current)) {
-      const full = path.join(current, name);
-      if (statSync(full).isDirectory()) {
-        if (!SKIPPED.has(name)) walk(full, `${prefix}${name}/`);
-      } else if (/\.ya?ml(\.gz)?$/i.test(name)) out.push(prefix + name);
-    }
-  };
-  walk(dir, '');
-  return out.sort();
+  return listFiles(dir, (name) => /\.ya?ml(\.gz)?$/i.test(name));
 }
 
 /**
@@ -121,42 +109,7 @@ export async function watchForInjection(page: Page) {
   };
 }
 
-/** A small non-streamed chat recording, written by the tests themselves. */
-export function chatRecording(o: {
-  testId: string;
-  question: string;
-  answer: string;
-  id?: string;
-  created?: number;
-  fingerprint?: string;
-}) {
-  return {
-    test_id: o.testId,
-    request: {
-      method: 'POST',
-      url: 'http://localhost:8321/v1/chat/completions',
-      headers: {},
-      body: { model: 'gpt-4o', messages: [{ role: 'user', content: o.question }], stream: false },
-      endpoint: '/v1/chat/completions',
-      model: 'gpt-4o',
-    },
-    response: {
-      body: {
-        __type__: 'openai.types.chat.chat_completion.ChatCompletion',
-        __data__: {
-          id: o.id ?? 'rec-000000000001',
-          created: o.created ?? 0,
-          model: 'gpt-4o',
-          object: 'chat.completion',
-          system_fingerprint: o.fingerprint ?? 'fp_aaa',
-          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: o.answer } }],
-          usage: { prompt_tokens: 10, completion_tokens: 8, total_tokens: 18 },
-        },
-      },
-      is_streaming: false,
-    },
-  };
-}
+export { chatRecording } from '../testing/recordings';
 
 export interface DiffSummary {
   state: string | null;

@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FLOOR_PAGE, readFloorMs } from './lib/floor.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'recording-inspector.mjs');
@@ -44,22 +45,11 @@ function startServe(dir, cacheDir) {
   });
 }
 
-/** The bare floor page: every file's text through a folder input, nothing else. */
+/** The bare floor page (scripts/lib/floor.mjs): every file's text through a folder input, nothing else. */
 export async function measureInputFloor(browser, corpus) {
   const page = await browser.newPage();
-  await page.setContent('<input type=file webkitdirectory multiple id=f>');
-  await page.evaluate(() => {
-    window.__floor = new Promise((resolve) =>
-      document.getElementById('f').addEventListener('change', async (event) => {
-        const t0 = performance.now();
-        const list = [...event.target.files].filter((f) => f.name.endsWith('.json'));
-        await Promise.all(list.map((f) => f.text()));
-        resolve(performance.now() - t0);
-      }),
-    );
-  });
-  await page.locator('#f').setInputFiles(corpus);
-  const ms = await page.evaluate(() => window.__floor);
+  await page.setContent(FLOOR_PAGE);
+  const ms = await readFloorMs(page, corpus);
   await page.close();
   return ms;
 }

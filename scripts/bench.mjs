@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { measureServe, printServe } from './bench-serve.mjs';
+import { FLOOR_PAGE, readFloorMs } from './lib/floor.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus', 'llama-stack-head');
@@ -97,32 +98,13 @@ function buildScaledFolder(n) {
   return root;
 }
 
-/** The floor: a bare page at the same origin that reads every file's text (64 at a time) and nothing else. */
+/** The floor (scripts/lib/floor.mjs), served at the app's origin. */
 async function measureFloor(folder) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route(`${BASE}/__floor`, (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><input type=file webkitdirectory multiple id=f>' }),
-  );
+  await page.route(`${BASE}/__floor`, (route) => route.fulfill({ contentType: 'text/html', body: FLOOR_PAGE }));
   await page.goto(`${BASE}/__floor`);
-  await page.evaluate(() => {
-    window.__floor = new Promise((resolve) =>
-      document.getElementById('f').addEventListener('change', async (event) => {
-        const t0 = performance.now();
-        const list = [...event.target.files].filter((f) => f.name.endsWith('.json'));
-        // 64 reads in flight, as the issue's floor page: with all of 31,620 at once Chromium fails some reads.
-        let next = 0;
-        let failed = 0;
-        const lane = async () => {
-          while (next < list.length) await list[next++].text().catch(() => failed++);
-        };
-        await Promise.all(Array.from({ length: 64 }, lane));
-        resolve(failed ? Number.NaN : performance.now() - t0);
-      }),
-    );
-  });
-  await page.locator('#f').setInputFiles(folder);
-  const ms = await page.evaluate(() => window.__floor);
+  const ms = await readFloorMs(page, folder);
   await context.close();
   return ms;
 }

@@ -36,19 +36,24 @@ export function readTruth(file: string): TruthLine[] {
 
 const SKIPPED = new Set(['node_modules', '.git', '.venv']);
 
-/** Every *.json under dir (skipping vendored folders), with `/`-separated paths relative to dir, sorted. */
-export function listJsonFiles(dir: string): string[] {
+/** Every file under dir whose name `accept`s (skipping vendored folders), with `/`-separated paths relative to dir, sorted. */
+export function listFiles(dir: string, accept: (name: string) => boolean): string[] {
   const out: string[] = [];
   const walk = (current: string, prefix: string) => {
     for (const name of readdirSync(current)) {
       const full = path.join(current, name);
       if (statSync(full).isDirectory()) {
         if (!SKIPPED.has(name)) walk(full, `${prefix}${name}/`);
-      } else if (name.toLowerCase().endsWith('.json')) out.push(prefix + name);
+      } else if (accept(name)) out.push(prefix + name);
     }
   };
   walk(dir, '');
   return out.sort();
+}
+
+/** Every *.json under dir (skipping vendored folders), with `/`-separated paths relative to dir, sorted. */
+export function listJsonFiles(dir: string): string[] {
+  return listFiles(dir, (name) => name.toLowerCase().endsWith('.json'));
 }
 
 /** Prints, once per run, why corpus tests will be skipped: a skip must be seen, not only counted. */

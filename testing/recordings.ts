@@ -52,3 +52,40 @@ export function chatStream(chunks: Record<string, unknown>[]): Envelope {
 export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
+
+/** A small non-streamed chat recording, written by the tests themselves (unit, command-line and e2e tests share it). */
+export function chatRecording(o: {
+  testId: string;
+  question: string;
+  answer: string;
+  id?: string;
+  created?: number;
+  fingerprint?: string;
+}) {
+  return {
+    test_id: o.testId,
+    request: {
+      method: 'POST',
+      url: 'http://localhost:8321/v1/chat/completions',
+      headers: {},
+      body: { model: 'gpt-4o', messages: [{ role: 'user', content: o.question }], stream: false },
+      endpoint: '/v1/chat/completions',
+      model: 'gpt-4o',
+    },
+    response: {
+      body: {
+        __type__: 'openai.types.chat.chat_completion.ChatCompletion',
+        __data__: {
+          id: o.id ?? 'rec-000000000001',
+          created: o.created ?? 0,
+          model: 'gpt-4o',
+          object: 'chat.completion',
+          system_fingerprint: o.fingerprint ?? 'fp_aaa',
+          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: o.answer } }],
+          usage: { prompt_tokens: 10, completion_tokens: 8, total_tokens: 18 },
+        },
+      },
+      is_streaming: false,
+    },
+  };
+}

@@ -8,6 +8,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chatRecording as sharedChatRecording } from '../testing/recordings';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const bin = path.join(repoRoot, 'bin', 'recording-inspector.mjs');
@@ -31,32 +32,9 @@ export function writeJson(root: string, relative: string, value: unknown): strin
   return full;
 }
 
-/** A small non-streamed chat recording of our own. */
+/** A small non-streamed chat recording of our own (the builder the e2e tests use too). */
 export function chatRecording(testId: string, question: string, answer: string) {
-  return {
-    test_id: testId,
-    request: {
-      method: 'POST',
-      url: 'http://localhost:8321/v1/chat/completions',
-      headers: {},
-      body: { model: 'gpt-4o', messages: [{ role: 'user', content: question }], stream: false },
-      endpoint: '/v1/chat/completions',
-      model: 'gpt-4o',
-    },
-    response: {
-      body: {
-        __type__: 'openai.types.chat.chat_completion.ChatCompletion',
-        __data__: {
-          id: 'rec-1',
-          created: 0,
-          model: 'gpt-4o',
-          object: 'chat.completion',
-          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: answer } }],
-        },
-      },
-      is_streaming: false,
-    },
-  };
+  return sharedChatRecording({ testId, question, answer, id: 'rec-1', created: 0 });
 }
 
 export interface RunResult {

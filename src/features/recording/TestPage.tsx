@@ -104,9 +104,20 @@ function TestAt({ testKey }: { testKey: string }) {
   );
 }
 
+/**
+ * Outside the component so it is referentially stable: TanStack Query then keeps the combined
+ * value between renders until a query's data changes, so the story below is not rebuilt per render.
+ */
+function combineRecordings(results: { isPending: boolean; data?: { recording: Recording | null } }[]) {
+  return {
+    pending: results.some((r) => r.isPending),
+    recordings: results.map((r) => r.data?.recording).filter((r): r is Recording => Boolean(r)),
+  };
+}
+
 function VariantStory({ paths, replayable }: { paths: string[]; replayable?: (path: string) => boolean | undefined }) {
   const folder = useFolderState();
-  const results = useQueries({
+  const { pending, recordings } = useQueries({
     queries: paths.map((path) => {
       const file = fileForRecordingPath(folder.filesByPath, path)!;
       return {
@@ -114,13 +125,12 @@ function VariantStory({ paths, replayable }: { paths: string[]; replayable?: (pa
         queryFn: () => loadRecording(file, path),
       };
     }),
+    combine: combineRecordings,
   });
-  const pending = results.some((r) => r.isPending);
-  const recordings = results.map((r) => r.data?.recording).filter((r): r is Recording => Boolean(r));
   // A cassette is one test recorded in call order: that order is the story.
   const steps = useMemo(
     () => (pending ? [] : recordings.length > 0 && recordings.every((r) => r.cassette) ? cassetteStory(recordings) : orderStory(recordings, { replayable, omitUnreachable: true })),
-    [pending, recordings.map((r) => r.path).join('\n'), replayable], // eslint-disable-line react-hooks/exhaustive-deps
+    [pending, recordings, replayable],
   );
   const callNumber = useMemo(() => new Map(steps.map((s, i) => [s.recording.path, i + 1])), [steps]);
   if (pending) return <Loading what={`Reading ${plural(paths.length, 'recording')}…`} />;
