@@ -44,6 +44,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (named ? named.run(rest) : serveCommand(argv));
   } catch (error) {
+    // A command that failed may leave work under way (indexing workers, watchers, timers):
+    // the error is the answer, so the process ends once it is written.
+    failed = true;
     if (error instanceof UsageError || isParseArgsError(error)) {
       const name = error instanceof UsageError ? (error.command ?? command) : command;
       process.stderr.write(`recording-inspector ${name}: ${(error as Error).message}\nRun "recording-inspector ${name} --help" for usage.\n`);
@@ -61,6 +64,8 @@ function isParseArgsError(error: unknown): error is Error {
 
 declare const __RECORDING_INSPECTOR_VERSION__: string;
 
+let failed = false;
+
 // `… | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -72,9 +77,10 @@ for (const stream of [process.stdout, process.stderr]) {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    if (failed) process.exit(code);
   },
   (error: unknown) => {
     process.stderr.write(`recording-inspector: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 2;
+    process.exit(2);
   },
 );

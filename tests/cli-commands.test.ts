@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, chatRecording, runCli, tempDir, writeJson } from './cliSupport';
+import { buildCli, chatRecording, fakeAppDir, runCli, tempDir, writeJson } from './cliSupport';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const TEST_A = 'tests/integration/demo/test_demo.py::test_a';
@@ -193,11 +193,19 @@ describe('usage', () => {
       [['/no/such/folder', '--no-open'], /serve: folder not found/],
       [['serve', cleanFolder, '--port', String(busyPort), '--no-open'], new RegExp(`port ${busyPort} is already in use`)],
     ];
+    // serve needs a built app to get as far as the port; unit tests run before any build.
+    const app = { RECORDING_INSPECTOR_APP_DIR: fakeAppDir().dir };
     for (const [args, message] of cases) {
-      const result = await runCli(args);
+      const result = await runCli(args, app);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr + result.stdout, args.join(' ')).toMatch(message);
     }
     busy.close();
+  });
+
+  it('serve without a built app says so and exits instead of serving nothing', async () => {
+    const result = await runCli(['serve', cleanFolder, '--no-open'], { RECORDING_INSPECTOR_APP_DIR: path.join(tempDir('no-app'), 'dist') });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/the built app was not found in .*dist: run `npm run build` first/);
   });
 });
