@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openFolderViaInput, samplesDir, waitForIndex } from './support';
+import { chatRecording, openFolderViaInput, samplesDir, waitForIndex } from './support';
 
 /** A streamed chat answer that only calls a tool (bundled sample, 17 chunks). */
 const TOOL_STREAM = 'tests/integration/agents/recordings/9f645a2f8b8a5ac23fb023f0f89ea1d0f947e7f85e7dbf4a4a75481e94dd6bd1.json';
@@ -14,8 +14,22 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('counts read as English, and a tool-call-only answer lists its call', async ({ page }) => {
-  await expect(page.getByTestId('index-status')).toContainText(/\b1 error\b/);
-  await expect(page.getByTestId('index-status')).not.toContainText('1 errors');
+  // The samples hold two files that are not recordings (a JSON matrix and a websocket cassette).
+  await expect(page.getByTestId('index-status')).toContainText(/\b2 errors\b/);
+  const single = path.join(mkdtempSync(path.join(os.tmpdir(), 'ri-e2e-single-')), 'one-bad-file');
+  mkdirSync(single);
+  writeFileSync(path.join(single, 'ok.json'), JSON.stringify(chatRecording({ testId: 'tests/t.py::test_one', question: 'Hi?', answer: 'Hello.' })));
+  writeFileSync(path.join(single, 'broken.json'), '{ "request": ');
+  await openFolderViaInput(page, single);
+  const status = page.getByTestId('index-status');
+  await expect(status).toHaveAttribute('data-count', '1');
+  await expect(status).toHaveAttribute('data-errors', '1');
+  await expect(status).toHaveAttribute('data-state', 'done');
+  await expect(status).toContainText('1 recording · 1 error');
+  await expect(status).not.toContainText(/recordings|errors/);
+  await openFolderViaInput(page, samplesDir);
+  await expect(status).toHaveAttribute('data-count', '53');
+  await waitForIndex(page);
   await expect(page.locator(`[data-testid="recording-row"][data-path="${TOOL_STREAM}"]`)).toContainText('→ convert_currency({"amount":');
 });
 
