@@ -1,26 +1,9 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { CONTENT_SECURITY_POLICY } from './src/config/contentSecurityPolicy';
 
-/**
- * Recordings are untrusted: the built app forbids inline script and every
- * remote load except the two GitHub hosts a user can ask for. Dev mode skips
- * it because React Refresh injects an inline preamble.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self' https://api.github.com https://raw.githubusercontent.com",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-].join('; ');
-
+/** The build carries the policy as a meta tag; dev mode skips it because React Refresh injects an inline preamble. */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'content-security-policy',

@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isCandidatePath, isJsonRecordingPath, SKIPPED_FOLDERS } from '../../src/sources/types';
+import { isCandidatePath, isJsonRecordingPath, SKIPPED_FOLDERS } from '../../src/core/recording/candidates';
 
 export interface WalkedFile {
   /** Relative to the root, `/` separators. */

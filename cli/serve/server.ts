@@ -7,13 +7,12 @@ import { isInside } from '../folder/walk';
 import { UsageError } from '../output';
 import type { FolderIndex } from '../folder/folderIndex';
 import { cookieToken, isLoopbackHost, newToken, safeRelativePath, sameToken, tokenCookie } from './security';
+import { CONTENT_SECURITY_POLICY } from '../../src/config/contentSecurityPolicy';
 
 /**
  * Used only when the built app carries no policy of its own (it always does
  * when built by `npm run build`; this mirrors vite.config.ts).
  */
-const FALLBACK_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' https://api.github.com https://raw.githubusercontent.com; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -61,7 +60,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     throw new Error(`the built app was not found in ${options.appDir}: run \`npm run build\` first`);
   });
   const appRoot = await fs.realpath(options.appDir);
-  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(indexHtml)?.[1] ?? FALLBACK_CSP;
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(indexHtml)?.[1] ?? CONTENT_SECURITY_POLICY;
   const eventClients = new Set<ServerResponse>();
   let port = 0;
 

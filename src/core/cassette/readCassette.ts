@@ -64,7 +64,8 @@ export type CassetteReading =
   | { ok: true; interactions: CassetteInteraction[] }
   | { ok: false; reason: string };
 
-const CASSETTE_NAME = /\.(?:ya?ml)(?:\.gz)?$/i;
+/** `*.yaml`, `*.yml`, optionally gzipped, any case. */
+export const CASSETTE_NAME = /\.ya?ml(?:\.gz)?$/i;
 
 export function isCassettePath(path: string): boolean {
   return CASSETTE_NAME.test(path);

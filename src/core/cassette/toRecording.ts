@@ -3,7 +3,7 @@ import type { RecordingContext } from '../recording/kinds/kind';
 import type { HttpExchange, HttpHeader, Recording, RecordingKind, ResponseView } from '../recording/types';
 import type { TestIdParts } from '../test-id/testId';
 import { isRedactedValue, splitUrl, type CassetteApi, type HeaderEntry } from './http';
-import type { CassetteInteraction } from './readCassette';
+import { CASSETTE_NAME, type CassetteInteraction } from './readCassette';
 
 /**
  * One cassette interaction as the app's Recording: the views, the index,
@@ -37,8 +37,6 @@ export function splitInteractionPath(path: string): { file: string; index: numbe
   return match ? { file: match[1]!, index: Number(match[2]) } : null;
 }
 
-const CASSETTE_SUFFIX = /\.ya?ml(?:\.gz)?$/i;
-
 /**
  * A cassette is one test. pytest-recording and pydantic-ai write
  * `cassettes/<test module>/<test name>.yaml`; crewAI, langchain and Ruby VCR
@@ -47,7 +45,7 @@ const CASSETTE_SUFFIX = /\.ya?ml(?:\.gz)?$/i;
 export function cassetteTestParts(cassettePath: string): { testId: string; parts: TestIdParts } {
   const slash = cassettePath.lastIndexOf('/');
   const folder = slash >= 0 ? cassettePath.slice(0, slash) : '.';
-  const stem = cassettePath.slice(slash + 1).replace(CASSETTE_SUFFIX, '');
+  const stem = cassettePath.slice(slash + 1).replace(CASSETTE_NAME, '');
   const bracket = stem.indexOf('[');
   const hasParams = bracket > 0 && stem.endsWith(']');
   const test = hasParams ? stem.slice(0, bracket) : stem;
