@@ -100,6 +100,22 @@ export function RecordingList() {
     [navigate, query, toggle],
   );
 
+  /** Opens the first listed recording (or test, when none is listed). */
+  const openFirstRow = useCallback(() => {
+    const firstRecording = rows.findIndex((row) => row.kind === 'recording');
+    const first = firstRecording >= 0 ? firstRecording : rows.findIndex((row) => row.kind === 'test');
+    if (first >= 0) {
+      setCursor(first);
+      openRow(rows[first]!);
+    }
+  }, [rows, openRow]);
+  const [openFirstWhenSettled, setOpenFirstWhenSettled] = useState(false);
+  useEffect(() => {
+    if (!openFirstWhenSettled || pending) return;
+    setOpenFirstWhenSettled(false);
+    openFirstRow();
+  }, [openFirstWhenSettled, pending, openFirstRow]);
+
   // Page-wide keys, wherever focus is except in a text field: `/` to filter, `j`/`k` to move in the list.
   const moveRef = useRef<(delta: number) => void>(() => {});
   moveRef.current = (delta: number) => {
@@ -157,14 +173,11 @@ export function RecordingList() {
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter') {
-              // Enter opens the first matching recording (or test, when none is listed).
+              // Enter opens the first match of what was typed: while the list still shows an
+              // earlier query (the filter is deferred), it waits for the list to catch up.
               event.preventDefault();
-              const firstRecording = rows.findIndex((row) => row.kind === 'recording');
-              const first = firstRecording >= 0 ? firstRecording : rows.findIndex((row) => row.kind === 'test');
-              if (first >= 0) {
-                setCursor(first);
-                openRow(rows[first]!);
-              }
+              if (pending) setOpenFirstWhenSettled(true);
+              else openFirstRow();
             } else if (event.key === 'ArrowDown') {
               event.preventDefault();
               scrollRef.current?.focus();
