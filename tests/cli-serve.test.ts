@@ -18,6 +18,10 @@ const cacheDir = tempDir('cache');
 const app = fakeAppDir();
 const env = { RECORDING_INSPECTOR_APP_DIR: app.dir, RECORDING_INSPECTOR_CACHE_DIR: cacheDir };
 const RECORDING = 'tests/integration/demo/recordings/aaa.json';
+// A script chunk big enough to be worth compressing, as Vite's are.
+const BIG_ASSET = 'assets/chunk-def456.js';
+const bigAssetText = Array.from({ length: 2000 }, (_, i) => `export const value${i} = "recording ${i}";`).join('\n');
+writeFileSync(path.join(app.dir, BIG_ASSET), bigAssetText);
 let served: ServedProcess;
 let cookie = '';
 
@@ -178,6 +182,29 @@ describe('the page and its policy', () => {
     expect(html).toContain('name="recording-inspector-session"');
     expect(html).toContain(path.basename(folder));
     expect(html).not.toMatch(/<script>/);
+  });
+});
+
+describe('the app', () => {
+  it('script chunks come compressed when the browser accepts it, byte for byte the built file, cached for good', async () => {
+    const plain = await http(served.port, `/${BIG_ASSET}`, withCookie());
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(plain.body.toString()).toBe(bigAssetText);
+    const br = await http(served.port, `/${BIG_ASSET}`, { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.body.length).toBeLessThan(bigAssetText.length / 3);
+    expect(brotliDecompressSync(br.body).toString()).toBe(bigAssetText);
+    expect(br.headers['cache-control']).toMatch(/immutable/);
+    const gz = await http(served.port, `/${BIG_ASSET}`, { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(bigAssetText);
+  });
+
+  it('an asset that does not exist is a 404, not the app', async () => {
+    const missing = await http(served.port, '/assets/chunk-missing.js', withCookie());
+    expect(missing.status).toBe(404);
   });
 });
 

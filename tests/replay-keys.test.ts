@@ -75,7 +75,7 @@ describe.skipIf(!haveCorpus)('replay keys match the oracle over llama-stack-head
     // The counts the doc gives for this corpus.
     expect(report.summary).toEqual({ current: 2715, stale: 351, none: 96, superseded: 174 });
 
-    // The index worker's quick keys stop at today's version: same verdicts, newest and superseded siblings.
+    // The index worker's quick keys stop at the newest matching version: same verdicts, newest, key, explanation and superseded siblings.
     const quick = [];
     for (const { path, text } of files) {
       quick.push({ path, testId: null, key: await computeFileKey(path, text, { quick: true, alreadyValid: true }) });
@@ -83,7 +83,13 @@ describe.skipIf(!haveCorpus)('replay keys match the oracle over llama-stack-head
     const quickSuperseded = resolveSuperseded(quick);
     const quickMismatches = quick.filter(({ path, key }) => {
       const full = byPath.get(path)!;
-      return key.verdict !== full.key.verdict || key.newest !== full.key.newest || quickSuperseded.get(path)?.by !== full.superseded?.by;
+      return (
+        key.verdict !== full.key.verdict ||
+        key.newest !== full.key.newest ||
+        key.currentKey !== full.key.currentKey ||
+        key.explainedBy !== full.key.explainedBy ||
+        quickSuperseded.get(path)?.by !== full.superseded?.by
+      );
     });
     expect(quickMismatches.map((f) => f.path).slice(0, 5)).toEqual([]);
     expect(summarizeKeys(quick, quickSuperseded)).toEqual(report.summary);

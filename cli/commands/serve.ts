@@ -68,10 +68,6 @@ export async function serveCommand(argv: string[]): Promise<number> {
     await pool.close();
     throw error;
   }
-  // stdout carries the URL alone, so scripts can read it.
-  process.stdout.write(`${server.url}\n`);
-  if (!values['no-open']) openBrowser(server.url);
-
   const stopWatching: (() => void)[] = [];
   try {
     await ready;
@@ -101,7 +97,15 @@ export async function serveCommand(argv: string[]): Promise<number> {
       ),
     );
   }
+  // The compressed index is made now, not on the page's first request.
+  await Promise.all((base ? [head, base] : [head]).map((folder) => folder.indexBody({ br: true, gzip: true })));
   progress.note(`indexed in ${Math.round(performance.now() - startedAt).toLocaleString('en')} ms · serving until Ctrl+C`);
+  // The URL is printed (and the browser opened) once the index is ready and the folder is
+  // watched (setting up a recursive watch blocks for about 0.1 s per 3,000 files), so the
+  // page lists the whole folder the moment it loads; the progress bar on stderr covers the wait.
+  // stdout carries the URL alone, so scripts can read it.
+  process.stdout.write(`${server.url}\n`);
+  if (!values['no-open']) openBrowser(server.url);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -1,4 +1,6 @@
 import { createReadStream, promises as fs } from 'node:fs';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -30,6 +32,46 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const ASSET_EXTENSIONS = /\.(m?js|css|map|svg|png|ico|woff2?|txt)$/i;
 
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+/** Text assets worth compressing; source maps are left on disk (only devtools asks for them). */
+const COMPRESSIBLE = /\.(m?js|css|svg|html|json|txt)$/i;
+
+interface MemoryAsset {
+  type: string;
+  identity: Buffer;
+  br: Buffer | null;
+  gzip: Buffer | null;
+}
+
+/**
+ * The app's script and style chunks, read and compressed once at start-up
+ * (while the folder is indexed): the page's first requests are answered from
+ * memory, a third of the bytes, without touching the disk. Vite names every
+ * asset by its content hash, so they never change while the server runs.
+ */
+async function loadMemoryAssets(appRoot: string): Promise<Map<string, MemoryAsset>> {
+  const assets = new Map<string, MemoryAsset>();
+  const directory = path.join(appRoot, 'assets');
+  const names = await fs.readdir(directory).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => COMPRESSIBLE.test(name))
+      .map(async (name) => {
+        const identity = await fs.readFile(path.join(directory, name)).catch(() => null);
+        if (!identity) return;
+        // Fast settings: on loopback, time to compress matters more than the last bytes.
+        const [br, gz] = await Promise.all([
+          brotliAsync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length } }).catch(() => null),
+          gzipAsync(identity, { level: 6 }).catch(() => null),
+        ]);
+        const type = CONTENT_TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream';
+        assets.set(`assets/${name}`, { type, identity, br: br && br.length < identity.length ? br : null, gzip: gz && gz.length < identity.length ? gz : null });
+      }),
+  );
+  return assets;
+}
+
 export interface ServeOptions {
   /** The built app (`dist/`). */
   appDir: string;
@@ -60,6 +102,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     throw new Error(`the built app was not found in ${options.appDir}: run \`npm run build\` first`);
   });
   const appRoot = await fs.realpath(options.appDir);
+  const memoryAssets = await loadMemoryAssets(appRoot);
   const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(indexHtml)?.[1] ?? CONTENT_SECURITY_POLICY;
   const eventClients = new Set<ServerResponse>();
   let port = 0;
@@ -152,8 +195,23 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     request.on('close', () => eventClients.delete(response));
   };
 
+  const sendMemoryAsset = (request: IncomingMessage, response: ServerResponse, asset: MemoryAsset) => {
+    const accepts = acceptedEncodings(request);
+    const [encoding, body] = accepts.br && asset.br ? ['br', asset.br] : accepts.gzip && asset.gzip ? ['gzip', asset.gzip] : ['identity', asset.identity];
+    response.writeHead(200, {
+      'Content-Type': asset.type,
+      'Content-Length': body.length,
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      Vary: 'Accept-Encoding',
+      ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+
   const sendAppFile = async (request: IncomingMessage, response: ServerResponse, pathname: string) => {
     const relative = pathname === '/' ? null : safeRelativePath(pathname.slice(1));
+    const inMemory = relative ? memoryAssets.get(relative) : undefined;
+    if (inMemory) return sendMemoryAsset(request, response, inMemory);
     if (relative) {
       const candidate = path.join(appRoot, relative);
       const real = await fs.realpath(candidate).catch(() => null);

@@ -3,7 +3,7 @@
  * and, for a file nothing reproduces, the likely reason. Never throws: a file
  * that cannot be hashed gets `verdict: null` and a `noKeyReason`.
  */
-import { isPyDict, parsePyJsonMembers, pyDict, pyDumps, type PyDict, type PyValue } from './pyJson';
+import { clearDumpCache, isPyDict, parsePyJsonMembers, pyDict, pyDumps, type PyDict, type PyValue } from './pyJson';
 import {
   CURRENT_VERSION,
   BodyVariants,
@@ -14,6 +14,7 @@ import {
   type KeyFamily,
 } from './rules';
 import { pyUrlParse } from './urlParse';
+import { sha256 } from '@noble/hashes/sha2.js';
 
 export type Verdict = 'current' | 'stale' | 'none';
 
@@ -87,13 +88,30 @@ export function parseRecordingName(path: string): ParsedName | null {
 
 const encoder = new TextEncoder();
 
+let textBuffer = new Uint8Array(1 << 16);
+
 const HEX_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(text)));
+/**
+ * SHA-256 of the text's UTF-8, synchronously. WebCrypto's digest is
+ * asynchronous: each call hops to a thread pool and back, and for the
+ * thousands of small texts a folder needs (several per file) those hops cost
+ * more than the hashing; measured in Chromium, a folder's keys took 1.6 s of
+ * mostly idle waiting after the index. A synchronous hash lets the index
+ * workers key each file as they parse it.
+ */
+export function sha256HexSync(text: string): string {
+  // pyDumps texts are ASCII (ensure_ascii), so UTF-8 never needs more than 3 bytes a unit; one reused buffer spares the collector.
+  if (textBuffer.length < text.length * 3) textBuffer = new Uint8Array(Math.max(text.length * 3, textBuffer.length * 2));
+  const { written } = encoder.encodeInto(text, textBuffer);
+  const digest = sha256(textBuffer.subarray(0, written));
   let hex = '';
   for (let i = 0; i < digest.length; i++) hex += HEX_BYTE[digest[i]!]!;
   return hex;
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  return sha256HexSync(text);
 }
 
 /** A request as the hash rules need it, already validated. */
@@ -262,38 +280,37 @@ const STATIC_800_400 = pyDict([
 /** The chunking strategy is hashed but never stored: try the ones the tests used. */
 const CHUNKING_STRATEGIES: (PyDict | null)[] = [null, STATIC_800_400, pyDict([['type', 'auto']])];
 
-/** The candidate texts per rule version for a request and name form. */
-function candidateTexts(request: KeyRequest, form: ParsedName['form']): Map<string, string[]> {
-  const texts = new Map<string, string[]>();
+/** The candidate texts per rule version for a request and name form, each computed only when asked for. */
+function candidateTexts(request: KeyRequest, form: ParsedName['form']): Map<string, () => string[]> {
+  const texts = new Map<string, () => string[]>();
   switch (request.kind) {
     case 'inference': {
       if (form === 'models-full' || form === 'models-short') {
         for (const [id, inferenceId] of Object.entries(MODELS_HASH_RULE)) {
           const short = inferenceId === 'v1-raw';
           if (short !== (form === 'models-short')) continue;
-          texts.set(id, [INFERENCE_RULES[inferenceId]!(request)]);
+          texts.set(id, () => [INFERENCE_RULES[inferenceId]!(request)]);
         }
       } else if (form === 'short') {
-        texts.set('v1-raw', [INFERENCE_RULES['v1-raw']!(request)]);
+        texts.set('v1-raw', () => [INFERENCE_RULES['v1-raw']!(request)]);
       } else {
-        for (const [id, rule] of Object.entries(INFERENCE_RULES)) if (id !== 'v1-raw') texts.set(id, [rule(request)]);
+        for (const [id, rule] of Object.entries(INFERENCE_RULES)) if (id !== 'v1-raw') texts.set(id, () => [rule(request)]);
       }
       break;
     }
     case 'tool':
-      texts.set('t1-tool', [pyDumps(pyDict([['provider', request.provider], ['tool_name', request.toolName], ['kwargs', request.kwargs]]))]);
-      texts.set('t1b-tool-test-id', [
+      texts.set('t1-tool', () => [pyDumps(pyDict([['provider', request.provider], ['tool_name', request.toolName], ['kwargs', request.kwargs]]))]);
+      texts.set('t1b-tool-test-id', () => [
         pyDumps(pyDict([['test_id', request.testId], ['provider', request.provider], ['tool_name', request.toolName], ['kwargs', request.kwargs]])),
       ]);
       break;
     case 'http':
-      texts.set('h1-rerank', [httpText(request, ROUND5)]);
-      texts.set('h2-project-id', [httpText(request, PROJECT)]);
-      texts.set('h3-file-search', [httpText(request, FS_UUIDS)]);
+      texts.set('h1-rerank', () => [httpText(request, ROUND5)]);
+      texts.set('h2-project-id', () => [httpText(request, PROJECT)]);
+      texts.set('h3-file-search', () => [httpText(request, FS_UUIDS)]);
       break;
     case 'file_processor':
-      texts.set(
-        'fp1-file-processor',
+      texts.set('fp1-file-processor', () =>
         CHUNKING_STRATEGIES.map((strategy) => {
           const entries: [string, PyValue][] = [
             ['test_id', request.testId],
@@ -309,34 +326,51 @@ function candidateTexts(request: KeyRequest, form: ParsedName['form']): Map<stri
   return texts;
 }
 
-/** Hashes every candidate; returns the matching versions (branch rule applied) and each version's hash. */
-async function matchVersions(request: KeyRequest, parsedName: ParsedName): Promise<{ matches: string[]; hashes: Map<string, string[]> }> {
+/** Each version's hashes, computed on demand: many versions produce the same text, which is hashed once. */
+function versionHasher(request: KeyRequest, parsedName: ParsedName): { ids: string[]; hashesOf: (id: string) => string[] } {
   const texts = candidateTexts(request, parsedName.form);
   const short = parsedName.form === 'short' || parsedName.form === 'models-short';
-  // Many versions produce the same text: hash each distinct text once, all at once.
-  const distinct = new Map<string, number>();
-  for (const list of texts.values()) for (const text of list) if (!distinct.has(text)) distinct.set(text, distinct.size);
-  const digests = await Promise.all([...distinct.keys()].map(sha256Hex));
-  const hashes = new Map<string, string[]>();
-  for (const [id, list] of texts) {
-    hashes.set(
-      id,
-      list.map((text) => {
-        const hash = digests[distinct.get(text)!]!;
-        return short ? hash.slice(0, 12) : hash;
-      }),
-    );
-  }
-  const matches: string[] = [];
-  for (const [id, list] of hashes) {
-    if (!list.includes(parsedName.hash)) continue;
-    const base = RULE_VERSION_BY_ID.get(id)?.base;
-    const baseHashes = base ? hashes.get(base) : undefined;
-    if (baseHashes && baseHashes.includes(parsedName.hash)) continue;
-    matches.push(id);
-  }
+  const digests = new Map<string, string>();
+  const byVersion = new Map<string, string[]>();
+  const hashesOf = (id: string): string[] => {
+    let hashes = byVersion.get(id);
+    if (hashes) return hashes;
+    hashes = (texts.get(id)?.() ?? []).map((text) => {
+      let digest = digests.get(text);
+      if (digest === undefined) digests.set(text, (digest = sha256HexSync(text)));
+      return short ? digest.slice(0, 12) : digest;
+    });
+    byVersion.set(id, hashes);
+    return hashes;
+  };
+  return { ids: [...texts.keys()], hashesOf };
+}
+
+/** Whether a version reproduces the name, with the branch rule: a branch version counts only where its base does not. */
+function versionMatches(id: string, hashesOf: (id: string) => string[], nameHash: string): boolean {
+  if (!hashesOf(id).includes(nameHash)) return false;
+  const base = RULE_VERSION_BY_ID.get(id)?.base;
+  return !(base && hashesOf(base).includes(nameHash));
+}
+
+/** Hashes every candidate; returns the matching versions (branch rule applied) and each version's hash. */
+function matchVersions(request: KeyRequest, parsedName: ParsedName): { matches: string[]; hashes: Map<string, string[]> } {
+  const { ids, hashesOf } = versionHasher(request, parsedName);
+  const matches = ids.filter((id) => versionMatches(id, hashesOf, parsedName.hash));
   matches.sort((a, b) => (RULE_ORDER.get(a) ?? 0) - (RULE_ORDER.get(b) ?? 0));
-  return { matches, hashes };
+  return { matches, hashes: new Map(ids.map((id) => [id, hashesOf(id)])) };
+}
+
+/**
+ * The newest matching version only, trying versions newest first and stopping
+ * at the first that reproduces the name: what a verdict needs, at a fraction
+ * of the cost for a stale file (its older versions are never normalised or
+ * hashed). Undefined when none matches.
+ */
+function newestMatch(request: KeyRequest, parsedName: ParsedName): { newest: string | undefined; hashesOf: (id: string) => string[] } {
+  const { ids, hashesOf } = versionHasher(request, parsedName);
+  const newestFirst = [...ids].sort((a, b) => (RULE_ORDER.get(b) ?? 0) - (RULE_ORDER.get(a) ?? 0));
+  return { newest: newestFirst.find((id) => versionMatches(id, hashesOf, parsedName.hash)), hashesOf };
 }
 
 function familyOf(request: KeyRequest, parsedName: ParsedName | null): KeyFamily {
@@ -388,11 +422,7 @@ function containsString(value: PyValue, needle: string): boolean {
 
 const TOOLCALL_REWRITE = 'toolcall-ids-rewritten-6f1afabcd';
 
-async function explainNone(
-  file: PyDict,
-  request: KeyRequest,
-  parsedName: ParsedName,
-): Promise<{ explainedBy: string; explainedMatches?: string[] }> {
+function explainNone(file: PyDict, request: KeyRequest, parsedName: ParsedName): { explainedBy: string; explainedMatches?: string[] } {
   const stored = file.get('request') as PyDict;
   // A normalisation script (6f1afabcd) rewrote tool-call ids to toolcall-<name[:8]>-N after recording.
   if (containsString(stored, `toolcall-${parsedName.hash.slice(0, 8)}-`)) return { explainedBy: TOOLCALL_REWRITE };
@@ -400,13 +430,15 @@ async function explainNone(
   const hashesTestId = request.kind === 'inference' && parsedName.form === 'full';
   if (hashesTestId && (testId === undefined || testId === null)) return { explainedBy: 'test-id-not-stored' };
   // Hand-edited in place by the OGX rename without being renamed: reverse it and hash again.
-  const reversedFile: PyDict = new Map(file);
-  if (typeof testId === 'string') reversedFile.set('test_id', testId.split('ogx_client').join('llama_stack_client'));
-  reversedFile.set('request', reverseRename(stored));
-  if (pyDumps(reversedFile) !== pyDumps(file)) {
+  // Only worth hashing again when the reversal changes something (every renamed form contains OGX/ogx_).
+  const renamed = (typeof testId === 'string' && testId.includes('ogx_client')) || containsString(stored, 'OGX') || containsString(stored, 'ogx_and_models.pdf');
+  if (renamed) {
+    const reversedFile: PyDict = new Map(file);
+    if (typeof testId === 'string') reversedFile.set('test_id', testId.split('ogx_client').join('llama_stack_client'));
+    reversedFile.set('request', reverseRename(stored));
     try {
       const reversed = readRequest(reversedFile, parsedName.form.startsWith('models'));
-      const { matches } = await matchVersions(reversed, parsedName);
+      const { matches } = matchVersions(reversed, parsedName);
       if (matches.length > 0) return { explainedBy: 'rename-379d0720c', explainedMatches: matches };
     } catch {
       // The reversed request is as hashable as the original; nothing to explain otherwise.
@@ -491,6 +523,19 @@ function currentText(request: KeyRequest, form: ParsedName['form']): string | nu
 
 /** The replay key of one recording file. Never throws. */
 export async function computeFileKey(path: string, text: string, options: FileKeyOptions = {}): Promise<FileKey> {
+  return computeFileKeySync(path, text, options);
+}
+
+/** As computeFileKey, synchronously: what the index workers call on each file they parse. */
+export function computeFileKeySync(path: string, text: string, options: FileKeyOptions = {}): FileKey {
+  try {
+    return fileKeyOf(path, text, options);
+  } finally {
+    clearDumpCache();
+  }
+}
+
+function fileKeyOf(path: string, text: string, options: FileKeyOptions): FileKey {
   const parsedName = parseRecordingName(path);
   let file: PyDict;
   try {
@@ -514,7 +559,7 @@ export async function computeFileKey(path: string, text: string, options: FileKe
     const current = CURRENT_VERSION[family];
     if (options.quick && current) {
       const quickText = currentText(request, parsedName.form);
-      const quickHash = quickText === null ? null : await sha256Hex(quickText);
+      const quickHash = quickText === null ? null : sha256HexSync(quickText);
       if (quickHash === parsedName.hash) {
         const key: FileKey = {
           family,
@@ -530,7 +575,27 @@ export async function computeFileKey(path: string, text: string, options: FileKe
         return key;
       }
     }
-    const { matches, hashes } = await matchVersions(request, parsedName);
+    if (options.quick) {
+      // Stale files: the newest matching version is enough for the verdict; the full list is computed on open.
+      const quick = newestMatch(request, parsedName);
+      if (quick.newest) {
+        const key: FileKey = {
+          family,
+          nameHash: parsedName.hash,
+          nameForm: parsedName.form,
+          matches: [quick.newest],
+          matchesPartial: true,
+          newest: quick.newest,
+          verdict: verdictOf(family, quick.newest),
+        };
+        const currentKey = current ? quick.hashesOf(current)[0] : undefined;
+        if (currentKey) key.currentKey = currentKey;
+        else if (current && request.kind === 'inference') key.currentKey = sha256HexSync(INFERENCE_RULES['v6-file-search']!(request));
+        if (sibling) key.sibling = sibling;
+        return key;
+      }
+    }
+    const { matches, hashes } = matchVersions(request, parsedName);
     const newest = matches.length > 0 ? matches[matches.length - 1]! : null;
     const verdict = verdictOf(family, newest);
     const key: FileKey = { family, nameHash: parsedName.hash, nameForm: parsedName.form, matches, newest, verdict };
@@ -538,9 +603,9 @@ export async function computeFileKey(path: string, text: string, options: FileKe
     if (currentKey) key.currentKey = currentKey;
     else if (current && request.kind === 'inference') {
       // A short-named file: say what today's recorder would name it.
-      key.currentKey = await sha256Hex(INFERENCE_RULES['v6-file-search']!(request));
+      key.currentKey = sha256HexSync(INFERENCE_RULES['v6-file-search']!(request));
     }
-    if (verdict === 'none') Object.assign(key, await explainNone(file, request, parsedName));
+    if (verdict === 'none') Object.assign(key, explainNone(file, request, parsedName));
     if (sibling) key.sibling = sibling;
     return key;
   } catch (error) {

@@ -423,8 +423,15 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 // Containers are immutable once built, and normalisation returns unchanged
-// subtrees as the same objects: their text is computed once per object.
-const dumpCache = new WeakMap<object, string>();
+// subtrees as the same objects: their text is computed once per object. A
+// plain Map, emptied between files (see clearDumpCache), costs the garbage
+// collector far less than a WeakMap holding every container ever dumped.
+const dumpCache = new Map<object, string>();
+
+/** Forgets the texts of earlier values: call between unrelated files, so the cache stays one file's size. */
+export function clearDumpCache(): void {
+  dumpCache.clear();
+}
 
 /** `json.dumps(value, sort_keys=True)`, byte for byte. */
 export function pyDumps(value: PyValue): string {
