@@ -22,8 +22,6 @@ export interface SourceFile {
   metadataPending?: boolean;
   /** Byte length when the folder was indexed, to notice a file changed on disk since. */
   indexedSize?: number;
-  /** Hash of the first bytes (see fingerprint.ts): the cache trusts an entry only when it matches. */
-  fingerprint?: number;
   file?: File;
   handle?: FileSystemFileHandle;
   url?: string;

@@ -6,9 +6,8 @@ import type { FileKey } from '../core/replay-keys';
 import { ensureMetadata, type FolderSource, type SourceFile } from '../sources/types';
 import { collectReplayKeys, indexInWorkers } from '../workers/indexPool';
 import { replayKeysEnabled } from '../workers/replayKeysSetting';
-import { fingerprintFiles } from '../sources/fingerprint';
 import { compareRecordingPaths } from '../core/cassette/order';
-import { cacheCandidates, cachedValueFor, isCacheable, mayHaveFolderCache, readFolderCache, rememberFolder, writeFolderCache } from './indexCache';
+import { cachedValueFor, isCacheable, mayHaveFolderCache, readFolderCache, rememberFolder, writeFolderCache } from './indexCache';
 
 export type LoadStatus = 'idle' | 'loading' | 'done' | 'failed';
 
@@ -139,6 +138,8 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
   const searchIndex = new SearchIndex();
   let processed = 0;
   let fromCache = 0;
+  /** Files read and parsed (not reused from the cache): only they need keys and a cache write. */
+  let parsed = 0;
   publish({
     ...initialState,
     status: 'loading',
@@ -170,25 +171,25 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
   };
 
   try {
-    // Only a folder seen before needs sizes and times up front, to tell which cached
+    // Only a handle folder seen before needs sizes and times up front, to tell which cached
     // entries still hold; they are gathered while IndexedDB opens.
-    const seenBefore = source.files.some(isCacheable) && mayHaveFolderCache(source.name);
+    const root = source.directoryHandle;
+    const seenBefore = root !== undefined && source.files.some(isCacheable) && mayHaveFolderCache(source.name);
     let cache: Awaited<ReturnType<typeof readFolderCache>> = new Map();
     if (seenBefore) {
       const metadata = ensureMetadata(source.files);
-      cache = await readFolderCache(source.name);
+      cache = await readFolderCache(source.name, root);
       if (cache.size > 0 && source.files.some((file) => file.metadataPending)) {
-        // Checking sizes and times can take most of a second (see SourceFile.metadataPending):
+        // Checking sizes and times takes a round trip per file (see SourceFile.metadataPending):
         // the cached rows are listed meanwhile, and the load completes once they are confirmed.
-        const provisional: IndexEntry[] = [];
+        const cachedRows: IndexEntry[] = [];
         for (const file of source.files) {
           const value = cache.get(file.path)?.value;
-          if (value && 'entry' in value) provisional.push(value.entry);
+          if (value && 'entry' in value) cachedRows.push(value.entry);
         }
-        if (!controller.signal.aborted) publish({ entries: provisional, checking: true });
+        if (!controller.signal.aborted) publish({ entries: cachedRows, checking: true });
       }
       await metadata;
-      await fingerprintFiles(cacheCandidates(cache, source.files), controller.signal);
     }
     const cachedPaths = new Set<string>();
     for (const file of source.files) {
@@ -213,13 +214,14 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
       },
       controller.signal,
     );
+    parsed = processed - fromCache;
     if (controller.signal.aborted) return;
     sortEntries(entries);
     errors.sort((a, b) => (a.path < b.path ? -1 : 1));
     const ms = Math.round(performance.now() - startedAt);
     if (flushTimer !== null) clearTimeout(flushTimer);
     // Replay keys (i12) are hashed in the workers after the index, so they never slow it; cached with the entries.
-    const keysPending = toRead.length > 0 && replayKeysEnabled();
+    const keysPending = parsed > 0 && replayKeysEnabled();
     publish({ status: 'done', entries, errors, processed, fromCache, checking: false, ms, keysPending });
     indexForSearchLater(searchIndex, entries, loadId);
     if (keysPending) {
@@ -232,18 +234,18 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
       // Same entry objects (the search index is keyed by them), in a new array so subscribers see the change.
       publish({ entries: [...entries], keysPending: false });
     }
-    if (toRead.length > 0 && source.files.some(isCacheable)) void saveCache(source, entries, errors, loadId);
+    if (parsed > 0 && root && source.files.some(isCacheable)) void saveCache(source, root, entries, errors, loadId);
   } catch (error) {
     if (controller.signal.aborted) return;
     publish({ status: 'failed', checking: false, failure: error instanceof Error ? error.message : String(error) });
   }
 }
 
-async function saveCache(source: FolderSource, entries: IndexEntry[], errors: IndexError[], loadId: number) {
+async function saveCache(source: FolderSource, root: FileSystemDirectoryHandle, entries: IndexEntry[], errors: IndexError[], loadId: number) {
   await ensureMetadata(source.files);
   const state = getFolderState();
   if (state.loadId !== loadId) return;
-  const items: Parameters<typeof writeFolderCache>[1] = [];
+  const items: Parameters<typeof writeFolderCache>[2] = [];
   for (const entry of entries) {
     const file = state.filesByPath.get(entry.path);
     if (file && isCacheable(file)) items.push({ file, value: { entry } });
@@ -252,7 +254,7 @@ async function saveCache(source: FolderSource, entries: IndexEntry[], errors: In
     const file = state.filesByPath.get(error.path);
     if (file && isCacheable(file)) items.push({ file, value: { error } });
   }
-  const saved = await writeFolderCache(source.name, items);
+  const saved = await writeFolderCache(source.name, root, items);
   if (saved && getFolderState().loadId === loadId) publish({ cacheSaved: true });
 }
 

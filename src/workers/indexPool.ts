@@ -1,7 +1,6 @@
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import { MAX_TEXT_BYTES, tooLargeReason } from '../core/recording/fileBytes';
 import { describeReadError, isTransientReadError, readSourceBytesOnce, readSourceBytesWithRetry, retryDelayMs } from '../sources/readBytes';
-import { fingerprintBytes } from '../sources/fingerprint';
 import type { SourceFile } from '../sources/types';
 import type { IndexRequest, IndexResponse, ReplayKeysRequest, ReplayKeysResponse, TextFile } from './protocol';
 import type { FileKey } from '../core/replay-keys';
@@ -64,6 +63,7 @@ export async function indexInWorkers(
   warmIndexWorkers();
   const workers = pool;
   const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  const assigned = new Map<Worker, number>(workers.map((w) => [w, 0]));
   let pendingBatches = 0;
   let nextBatchId = 0;
   let failure: Error | null = null;
@@ -93,9 +93,17 @@ export async function indexInWorkers(
   let batchChars = 0;
   const flushBatch = () => {
     if (batch.length === 0) return;
+    // The least busy worker; between equally busy ones, the one given fewer files so far:
+    // each worker hashes the keys of the files it parsed once the index is complete, so
+    // the keys finish when the most loaded worker does (one had twice the other's share).
     let target = workers[0]!;
-    for (const w of workers) if ((busy.get(w) ?? 0) < (busy.get(target) ?? 0)) target = w;
+    for (const w of workers) {
+      const load = busy.get(w) ?? 0;
+      const targetLoad = busy.get(target) ?? 0;
+      if (load < targetLoad || (load === targetLoad && (assigned.get(w) ?? 0) < (assigned.get(target) ?? 0))) target = w;
+    }
     busy.set(target, (busy.get(target) ?? 0) + 1);
+    assigned.set(target, (assigned.get(target) ?? 0) + batch.length);
     pendingBatches++;
     const request: IndexRequest = { batchId: nextBatchId++, files: batch, replayKeys: replayKeysEnabled() };
     target.postMessage(request, batch.map((file) => file.bytes));
@@ -123,7 +131,6 @@ export async function indexInWorkers(
   const accept = (file: SourceFile, bytes: ArrayBuffer) => {
     if (signal.aborted || failure) return;
     file.indexedSize = bytes.byteLength;
-    file.fingerprint = fingerprintBytes(bytes);
     add({ path: file.path, size: file.size, lastModified: file.lastModified, bytes });
   };
   const reject = (file: SourceFile, reason: string) => {
