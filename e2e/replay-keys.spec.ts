@@ -85,6 +85,17 @@ test.describe('replay keys on a generated folder', () => {
   });
   test.afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+  test('keys hashed during the load (as on four or more cores) give the same verdicts, complete with the index', async ({ page }) => {
+    await page.goto('/?keys=during');
+    await openFolderViaInput(page, path.join(root, 'replay'));
+    await waitForIndex(page);
+    // Nothing is left to hash once the index is done: the summary is complete in the same state.
+    await expect(page.getByTestId('key-summary')).toHaveAttribute('data-state', 'done', { timeout: 1_000 });
+    expect(await keySummary(page)).toEqual(FIXTURE.summary);
+    expect(await replayKeyOf(page, FIXTURE.stale)).toEqual({ verdict: 'stale', newest: 'v4-bedrock', supersededBy: '' });
+    expect(await replayKeyOf(page, FIXTURE.superseded)).toEqual({ verdict: 'current', newest: 'v6-file-search', supersededBy: FIXTURE.live });
+  });
+
   test('live, stale, unmatched, superseded and keyless files each say so', async ({ page }) => {
     await page.goto('/');
     await openFolderViaInput(page, path.join(root, 'replay'));

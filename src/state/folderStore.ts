@@ -5,7 +5,7 @@ import { SearchIndex } from '../core/index/searchIndex';
 import type { FileKey } from '../core/replay-keys';
 import { ensureMetadata, type FolderSource, type SourceFile } from '../sources/types';
 import { collectReplayKeys, indexInWorkers } from '../workers/indexPool';
-import { replayKeysEnabled } from '../workers/replayKeysSetting';
+import { replayKeysMode } from '../workers/replayKeysSetting';
 import { compareRecordingPaths } from '../core/cassette/order';
 import { cachedValueFor, isCacheable, mayHaveFolderCache, readFolderCache, rememberFolder, writeFolderCache } from './indexCache';
 
@@ -221,7 +221,8 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
     const ms = Math.round(performance.now() - startedAt);
     if (flushTimer !== null) clearTimeout(flushTimer);
     // Replay keys (i12) are hashed in the workers after the index, so they never slow it; cached with the entries.
-    const keysPending = parsed > 0 && replayKeysEnabled();
+    // Keys hashed during the load came with the entries (see ReplayKeysMode).
+    const keysPending = parsed > 0 && replayKeysMode() === 'after';
     publish({ status: 'done', entries, errors, processed, fromCache, checking: false, ms, keysPending });
     indexForSearchLater(searchIndex, entries, loadId);
     if (keysPending) {

@@ -4,7 +4,7 @@ import { describeReadError, isTransientReadError, readSourceBytesOnce, readSourc
 import type { SourceFile } from '../sources/types';
 import type { IndexRequest, IndexResponse, ReplayKeysRequest, ReplayKeysResponse, TextFile } from './protocol';
 import type { FileKey } from '../core/replay-keys';
-import { replayKeysEnabled } from './replayKeysSetting';
+import { replayKeysMode } from './replayKeysSetting';
 
 export interface IndexBatchResult {
   entries: IndexEntry[];
@@ -105,7 +105,7 @@ export async function indexInWorkers(
     busy.set(target, (busy.get(target) ?? 0) + 1);
     assigned.set(target, (assigned.get(target) ?? 0) + batch.length);
     pendingBatches++;
-    const request: IndexRequest = { batchId: nextBatchId++, files: batch, replayKeys: replayKeysEnabled() };
+    const request: IndexRequest = { batchId: nextBatchId++, files: batch, replayKeys: replayKeysMode() };
     target.postMessage(request, batch.map((file) => file.bytes));
     batch = [];
     batchChars = 0;

@@ -5,19 +5,18 @@ import { parseRecording } from '../core/recording/parseRecording';
 import { interactionRecording, isCassettePath, visitCassetteBytes } from '../core/cassette';
 import { computeFileKeySync } from '../core/replay-keys';
 import type { IndexRequest, IndexResponse, ReplayKeysRequest, ReplayKeysResponse, TextFile } from './protocol';
+import type { ReplayKeysMode } from './replayKeysSetting';
 
 // parseRecording has just parsed the text; a quick key stops at the newest version that reproduces the
 // name, and a file's full list of matching versions is computed when it is opened.
 const QUICK_KEY = { quick: true, alreadyValid: true } as const;
 
 /**
- * Replay keys are computed once the load's batches are all in (see
- * ReplayKeysRequest), by every worker at once: on two cores reading the files
- * keeps both busy, and keying each file as it was parsed measured 1.7-2.0x the
- * read floor for the listing, against 1.2-1.35x without (the bench prints
- * both). Until then each recording keeps only the text up to its response:
- * the recorder writes `request` before `response` with indent=2, so that
- * prefix holds what the key needs and is a small part of the file.
+ * Replay keys are hashed as each file is parsed, or once the load's batches
+ * are all in (see ReplayKeysMode and ReplayKeysRequest). In the second case
+ * each recording keeps only the text up to its response until then: the
+ * recorder writes `request` before `response` with indent=2, so that prefix
+ * holds what the key needs and is a small part of the file.
  */
 let pendingKeys: { path: string; text: string }[] = [];
 
@@ -42,7 +41,7 @@ function detached(text: string): string {
   return decoder.decode(encoder.encode(text));
 }
 
-function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], withKeys: boolean): void {
+function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], keys: ReplayKeysMode): void {
   // Size may not be known yet (see SourceFile.metadataPending); the text length stands in for display.
   const size = file.size >= 0 ? file.size : file.bytes.byteLength;
   const meta = { path: file.path, size, lastModified: file.lastModified };
@@ -54,8 +53,11 @@ function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], w
   try {
     const result = parseRecording(decoded.text, file.path);
     if (result.ok) {
-      entries.push(toIndexEntry(result.recording, size, file.lastModified));
-      if (withKeys) pendingKeys.push({ path: file.path, text: keyText(decoded.text) });
+      const entry = toIndexEntry(result.recording, size, file.lastModified);
+      // computeFileKeySync never throws: an unhashable request gets a key that says why.
+      if (keys === 'during') entry.replayKey = computeFileKeySync(file.path, decoded.text, QUICK_KEY);
+      else if (keys === 'after') pendingKeys.push({ path: file.path, text: keyText(decoded.text) });
+      entries.push(entry);
     } else errors.push({ ...meta, reason: result.error.reason });
   } catch (error) {
     // parseRecording promises never to throw; if it does, the file still gets a line, not a lost batch.
@@ -100,12 +102,12 @@ self.onmessage = (event: MessageEvent<IndexRequest | ReplayKeysRequest>) => {
       self.postMessage(replayKeys());
       return;
     }
-    const { batchId, files, replayKeys: withKeys } = request as IndexRequest;
+    const { batchId, files, replayKeys: keys = 'after' } = request as IndexRequest;
     const entries: IndexEntry[] = [];
     const errors: IndexError[] = [];
     for (const file of files) {
       if (isCassettePath(file.path)) await indexCassette(file, entries, errors);
-      else indexOne(file, entries, errors, withKeys !== false);
+      else indexOne(file, entries, errors, keys);
     }
     const response: IndexResponse = { batchId, entries, errors, fileCount: files.length };
     self.postMessage(response);

@@ -1,5 +1,6 @@
 import type { IndexEntry, IndexError } from '../core/index/indexEntry';
 import type { FileKey } from '../core/replay-keys';
+import type { ReplayKeysMode } from './replayKeysSetting';
 
 /** A file already read on the main thread: reads are I/O the browser does off-thread anyway; decoding and parsing are the CPU work. */
 export interface TextFile {
@@ -13,8 +14,8 @@ export interface TextFile {
 export interface IndexRequest {
   batchId: number;
   files: TextFile[];
-  /** Keep each recording's request for its replay key, computed on a ReplayKeysRequest (off only to measure without keys). */
-  replayKeys?: boolean;
+  /** Hash each recording's replay key as it is parsed, keep its request for a ReplayKeysRequest, or neither (see ReplayKeysMode). */
+  replayKeys?: ReplayKeysMode;
 }
 
 /** Sent once a load's batches are all in: compute the replay keys of every file indexed since the last one. */
