@@ -1,12 +1,13 @@
 /**
  * The command line's server lists a folder's VCR cassettes the way the app
  * does: one index entry per interaction (`<cassette>#<n>`), one error for a
- * file that is not an HTTP cassette, nothing for an empty one; `verify` stays
- * about llama-stack JSON recordings.
+ * file that is not an HTTP cassette, nothing for an empty one; `diff` compares
+ * cassettes interaction by interaction, as the Compare page does; `verify`
+ * stays about llama-stack JSON recordings.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServedFolder } from '../src/core/served-folder/protocol';
-import { buildCli, chatRecording, fakeAppDir, http, startServe, tempDir, writeJson, type ServedProcess } from './cliSupport';
+import { buildCli, chatRecording, fakeAppDir, http, runCli, startServe, tempDir, writeJson, type ServedProcess } from './cliSupport';
 
 const folder = tempDir('served-cassettes');
 const cacheDir = tempDir('cache-cassettes');
@@ -51,5 +52,20 @@ describe('a served folder with cassettes', () => {
     expect(folderIndex.entries).toHaveLength(3);
     expect(folderIndex.errors.map((error) => error.path)).toEqual(['tests/cassettes/test_ws/test_socket.yaml']);
     expect(folderIndex.files.map((file) => file.path)).toContain(CASSETTE);
+  });
+});
+
+describe('diff over cassettes', () => {
+  it('compares a cassette interaction by interaction: a rewritten answer is one modified interaction, the rest unchanged', async () => {
+    const base = tempDir('diff-cassette-base');
+    const head = tempDir('diff-cassette-head');
+    writeJson(base, CASSETTE, { interactions: [interaction('first answer'), interaction('second answer')], version: 1 });
+    writeJson(head, CASSETTE, { interactions: [interaction('first answer'), interaction('a brand new second answer')], version: 1 });
+    writeJson(base, 'tests/cassettes/test_chat/test_gone.yaml', { interactions: [interaction('only in base')], version: 1 });
+    const result = await runCli(['diff', base, head, '--format', 'json', '--quiet']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const review = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(review).toMatchObject({ added: 0, removed: 1, modified: 1, unchanged: 1, answer: 1 });
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isCassettePath, readCassetteForCompare } from '../../src/core/cassette';
 import { findLeftBehind, reviewFolders, reviewMarkdown, reviewToJson, type SnapshotFile } from '../../src/core/diff';
 import { DEFAULT_RECORDINGS_GLOB, globMatcher } from '../../src/sources/github/glob';
 import { isCandidatePath } from '../../src/sources/types';
@@ -16,7 +17,8 @@ Reviews what changed between two snapshots of the same recordings, as the
 Compare page does: every recording added, removed, modified, re-keyed or
 unchanged; noise-only re-records; per modified pair whether the request, the
 answer or the tool calls changed (else metadata only); and the files the
-change left behind (dead replay keys in the tests it touched).
+change left behind (dead replay keys in the tests it touched). VCR cassettes
+are compared interaction by interaction (<cassette>#<n>), as on the page.
 
   BASE HEAD        two folders (before and after)
   --git REPO A..B  two commits of a git repository, read with git itself (no
@@ -40,14 +42,28 @@ interface Snapshot extends SnapshotFile {
 
 const decoder = new TextDecoder('utf-8');
 
-function snapshot(filePath: string, bytes: Uint8Array): Snapshot {
+/**
+ * One file's snapshots, as the Compare page reads them: a recording is one; a
+ * VCR cassette is one per interaction (`<path>#<n>`, in order), or one
+ * standing for the whole file when it is not a cassette that can be read.
+ */
+async function snapshots(filePath: string, bytes: Uint8Array): Promise<Snapshot[]> {
+  if (isCassettePath(filePath)) {
+    const reading = await readCassetteForCompare(bytes, filePath);
+    if (!reading.ok) {
+      const raw = `\u0000not a cassette: ${reading.reason}`;
+      return [{ path: filePath, raw, text: raw }];
+    }
+    return reading.items.map((item) => ({ path: item.path, raw: item.raw, text: JSON.stringify(item.document) }));
+  }
   const raw = decoder.decode(bytes);
-  return { path: filePath, raw, text: raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw };
+  return [{ path: filePath, raw, text: raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw }];
 }
 
-function readFolderSnapshot(root: string, argument: string, progress: Progress, label: string): Snapshot[] {
-  const walked = listRecordingFiles(root, argument, 'diff');
+async function readFolderSnapshot(root: string, argument: string, progress: Progress, label: string): Promise<Snapshot[]> {
+  const walked = listRecordingFiles(root, argument, 'diff', { cassettes: true });
   const out: Snapshot[] = [];
+  let done = 0;
   for (const file of walked.files) {
     let bytes: Uint8Array;
     try {
@@ -56,8 +72,8 @@ function readFolderSnapshot(root: string, argument: string, progress: Progress, 
       // Unreadable must not look equal to unreadable on the other side (the page does the same).
       bytes = Buffer.from(`\u0000unreadable: ${error instanceof Error ? error.message : String(error)}`);
     }
-    out.push(snapshot(file.path, bytes));
-    progress.update(label, out.length, walked.files.length);
+    out.push(...(await snapshots(file.path, bytes)));
+    progress.update(label, ++done, walked.files.length);
   }
   progress.end();
   return out;
@@ -78,8 +94,9 @@ async function readGitSnapshots(repo: string, range: string, glob: string, progr
   let read = 0;
   const blobs = await readBlobs(repo, oids, () => progress.update('reading git objects', ++read, distinct));
   progress.end();
-  const toSnapshots = (files: typeof baseFiles) => files.map((file) => snapshot(file.path, blobs.get(file.oid) ?? Buffer.alloc(0)));
-  return { base: toSnapshots(baseFiles), head: toSnapshots(headFiles), title: `Recording review: ${label}` };
+  const toSnapshots = async (files: typeof baseFiles) =>
+    (await Promise.all(files.map((file) => snapshots(file.path, blobs.get(file.oid) ?? Buffer.alloc(0))))).flat();
+  return { base: await toSnapshots(baseFiles), head: await toSnapshots(headFiles), title: `Recording review: ${label}` };
 }
 
 export async function diffCommand(argv: string[]): Promise<number> {
@@ -115,8 +132,8 @@ export async function diffCommand(argv: string[]): Promise<number> {
     const [baseArg, headArg] = positionals as [string, string];
     const baseRoot = await requireFolder(baseArg, 'BASE', 'diff');
     const headRoot = await requireFolder(headArg, 'HEAD', 'diff');
-    base = readFolderSnapshot(baseRoot, baseArg, progress, `reading ${path.basename(baseRoot)} (base)`);
-    head = readFolderSnapshot(headRoot, headArg, progress, `reading ${path.basename(headRoot)} (head)`);
+    base = await readFolderSnapshot(baseRoot, baseArg, progress, `reading ${path.basename(baseRoot)} (base)`);
+    head = await readFolderSnapshot(headRoot, headArg, progress, `reading ${path.basename(headRoot)} (head)`);
     title = `Recording review: ${baseArg} → ${headArg}`;
   }
 
