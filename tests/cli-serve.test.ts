@@ -10,6 +10,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FolderChangeEvent, ServedFolder, ServedKeys } from '../src/core/served-folder/protocol';
+import { BundleReader } from '../src/core/served-folder/bundle';
 import { buildCli, chatRecording, fakeAppDir, http, startServe, tempDir, writeJson, type ServedProcess } from './cliSupport';
 
 const folder = tempDir('served');
@@ -205,6 +206,22 @@ describe('the app', () => {
   it('an asset that does not exist is a 404, not the app', async () => {
     const missing = await http(served.port, '/assets/chunk-missing.js', withCookie());
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('the bundle (every file of a side at once, for Compare)', () => {
+  it('holds each listed file byte for byte, a file outside the folder never, and needs the token', async () => {
+    expect((await http(served.port, '/__ri/bundle/head')).status).toBe(403);
+    const response = await http(served.port, '/__ri/bundle/head', withCookie());
+    expect(response.status).toBe(200);
+    const reader = new BundleReader();
+    const frames = reader.push(new Uint8Array(response.body));
+    expect(reader.finish()).toBe(true);
+    const byPath = new Map(frames.map((frame) => [frame.path, frame]));
+    expect([...byPath.keys()].sort()).toEqual(['notes.json', RECORDING, 'tests/integration/demo/recordings/bbb.json'].sort());
+    expect(Buffer.from(byPath.get(RECORDING)!.bytes!).toString()).toBe(readFileSync(path.join(folder, RECORDING), 'utf8'));
+    expect(response.body.toString()).not.toContain('SECRET ANSWER');
+    expect((await http(served.port, '/__ri/bundle/base', withCookie())).status).toBe(404);
   });
 });
 

@@ -235,6 +235,11 @@ export class FolderIndex {
     return this.files.get(relativePath);
   }
 
+  /** Every file the index knows, in path order. */
+  listedFiles(): WalkedFile[] {
+    return [...this.files.values()].sort(byPath);
+  }
+
   counts(): IndexCounts {
     if (this.savedResponse && this.valuesPending) return this.savedResponse.counts;
     const snapshot = this.buildSnapshot();

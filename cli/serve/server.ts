@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { FROM_CACHE_HEADER, SERVER_API_PREFIX, type FolderChangeEvent, type ServedSession, type ServedSide } from '../../src/core/served-folder/protocol';
+import { encodeBundleFrame } from '../../src/core/served-folder/bundle';
 import { isInside } from '../folder/walk';
 import { UsageError } from '../output';
 import type { FolderIndex } from '../folder/folderIndex';
@@ -188,6 +189,39 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     createReadStream(real).on('error', () => response.destroy()).pipe(response);
   };
 
+  /**
+   * Every listed file of a side as one stream of frames (see core/served-folder/bundle.ts),
+   * under the same rules as a single file: only files the index knows, only while their
+   * real path is inside the folder. A file that cannot be read is a frame saying why.
+   */
+  const sendBundle = async (request: IncomingMessage, response: ServerResponse, side: ServedSide) => {
+    const folder = folderFor(side);
+    if (!folder) return fail(response, 404, `no ${side} folder is served`);
+    await options.ready;
+    response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store' });
+    if (request.method === 'HEAD') return response.end();
+    let closed = false;
+    response.on('close', () => (closed = true));
+    for (const file of folder.listedFiles()) {
+      if (closed) return;
+      let content: { bytes: Uint8Array } | { error: string };
+      const real = await fs.realpath(file.absolute).catch(() => null);
+      if (!real || !isInside(folder.root, real)) content = { error: 'no longer inside the served folder' };
+      else {
+        try {
+          content = { bytes: await fs.readFile(real) };
+        } catch (error) {
+          content = { error: `could not read the file: ${error instanceof Error ? error.message : String(error)}` };
+        }
+      }
+      let writable = true;
+      for (const part of encodeBundleFrame(file.path, content)) writable = response.write(part) && writable;
+      // Back-pressure: a slow page must not make the server hold a whole folder in memory.
+      if (!writable && !closed) await new Promise<void>((resolve) => response.once('drain', resolve).once('close', resolve));
+    }
+    response.end();
+  };
+
   const openEvents = (request: IncomingMessage, response: ServerResponse) => {
     response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     response.write(': connected\n\n');
@@ -272,6 +306,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (index) return sendIndex(request, response, index[1] as ServedSide);
       const keys = /^keys\/(head|base)$/.exec(route);
       if (keys) return sendKeys(request, response, keys[1] as ServedSide);
+      const bundle = /^bundle\/(head|base)$/.exec(route);
+      if (bundle) return sendBundle(request, response, bundle[1] as ServedSide);
       const file = /^file\/([^/]+)\/(.+)$/.exec(route);
       if (file) return sendFolderFile(request, response, file[1]!, file[2]!);
       return fail(response, 404, 'not found');

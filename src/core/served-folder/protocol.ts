@@ -77,3 +77,14 @@ export function servedKeysUrl(side: ServedSide): string {
 export function servedFileUrl(side: ServedSide, path: string): string {
   return `${SERVER_API_PREFIX}file/${side}/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
+
+/** Every file of a side in one response (see bundle.ts), for Compare. */
+export function servedBundleUrl(side: ServedSide): string {
+  return `${SERVER_API_PREFIX}bundle/${side}`;
+}
+
+/** The served side a file URL belongs to, or null for any other URL. */
+export function servedSideOf(url: string): ServedSide | null {
+  for (const side of ['head', 'base'] as const) if (url.startsWith(`${SERVER_API_PREFIX}file/${side}/`)) return side;
+  return null;
+}
