@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToText, MAX_TEXT_BYTES } from './fileBytes';
 import { parseRecording } from './parseRecording';
+import { concatBytes } from '../../../testing/bytes';
 
 const json = '{"request": {"body": {}}, "response": {"body": "naïve ✓"}}';
 
@@ -11,15 +12,7 @@ function utf16(text: string, littleEndian: boolean): Uint8Array {
   for (let i = 0; i < text.length; i++) view.setUint16(i * 2, text.charCodeAt(i), littleEndian);
   return bytes;
 }
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-};
+const concat = concatBytes;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('file bytes to text', () => {

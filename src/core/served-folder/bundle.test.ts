@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { concatBytes } from '../../../testing/bytes';
 import { BundleReader, encodeBundleFrame } from './bundle';
 
 const encoder = new TextEncoder();
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-const stream = concat([
+const stream = concatBytes(
   ...encodeBundleFrame('tests/integration/a/recordings/one.json', { bytes: encoder.encode('{"request": {}}') }),
   ...encodeBundleFrame('tests/integration/ü/recordings/zwei 二.json', { bytes: new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]) }),
   ...encodeBundleFrame('gone.json', { error: 'could not read the file: ENOENT' }),
   ...encodeBundleFrame('empty.json', { bytes: new Uint8Array(0) }),
-]);
+);
 
 describe('bundle frames', () => {
   it('read back whole, whatever the chunk boundaries', () => {
