@@ -20,25 +20,36 @@ const QUICK_KEY = { quick: true, alreadyValid: true } as const;
  */
 let pendingKeys: { path: string; text: string }[] = [];
 
-function keyText(text: string): string {
-  const response = text.indexOf('\n  "response": ');
-  if (response < 0 || text.lastIndexOf('\n  "request": ', response) < 0) return text;
-  const head = text.slice(0, response).trimEnd();
-  // The members before the response, closed as an object of their own.
-  return head.endsWith(',') ? detached(head.slice(0, -1) + '\n}') : text;
+const decoder = new TextDecoder();
+const RESPONSE_MEMBER = new TextEncoder().encode('\n  "response": ');
+
+/** Where the top-level `response` member starts in the file's bytes (an ASCII line), or -1. */
+function responseOffset(bytes: Uint8Array): number {
+  for (let at = bytes.indexOf(0x0a); at >= 0 && at + RESPONSE_MEMBER.length <= bytes.length; at = bytes.indexOf(0x0a, at + 1)) {
+    let found = true;
+    for (let i = 1; i < RESPONSE_MEMBER.length; i++) {
+      if (bytes[at + i] !== RESPONSE_MEMBER[i]) {
+        found = false;
+        break;
+      }
+    }
+    if (found) return at;
+  }
+  return -1;
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
 /**
- * A copy that shares no memory with the file's text: a slice of a string
- * keeps the whole string alive, so held slices kept every file's full text in
- * the worker until the keys were done (the corpus's 87 MB, where the requests
- * are 8 MB), and the collector traced it all while the keys were hashed.
+ * The members before the response, closed as an object of their own, decoded
+ * from the bytes on their own: a slice of the file's text would keep the whole
+ * text alive until the keys are done (every file of the folder, in the worker).
+ * Any file laid out otherwise is kept whole.
  */
-function detached(text: string): string {
-  return decoder.decode(encoder.encode(text));
+function keyText(bytes: Uint8Array, text: string): string {
+  const cut = responseOffset(bytes);
+  if (cut < 0) return text;
+  const head = decoder.decode(bytes.subarray(0, cut)).trimEnd();
+  if (!head.includes('\n  "request": ') || !head.endsWith(',')) return text;
+  return head.slice(0, -1) + '\n}';
 }
 
 function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], keys: ReplayKeysMode): void {
@@ -56,7 +67,7 @@ function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], k
       const entry = toIndexEntry(result.recording, size, file.lastModified);
       // computeFileKeySync never throws: an unhashable request gets a key that says why.
       if (keys === 'during') entry.replayKey = computeFileKeySync(file.path, decoded.text, QUICK_KEY);
-      else if (keys === 'after') pendingKeys.push({ path: file.path, text: keyText(decoded.text) });
+      else if (keys === 'after') pendingKeys.push({ path: file.path, text: keyText(new Uint8Array(file.bytes), decoded.text) });
       entries.push(entry);
     } else errors.push({ ...meta, reason: result.error.reason });
   } catch (error) {
