@@ -10,8 +10,9 @@ import { watchFolder } from '../serve/watch';
 
 export const SERVE_HELP = `Usage: recording-inspector [serve] DIR [--port N] [--no-open] [--compare BASE] [--quiet]
 
-Serves the app and DIR on http://127.0.0.1 and opens it in your browser: the
-page lists DIR at once, in any browser, and follows changes on disk.
+Indexes DIR (progress on stderr), then serves the app and DIR on
+http://127.0.0.1, prints the URL and opens it in your browser: the page lists
+DIR at once, in any browser, and follows changes on disk.
 
 Options:
   --port N          listen on port N (default: any free port)

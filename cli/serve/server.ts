@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { FROM_CACHE_HEADER, SERVER_API_PREFIX, type FolderChangeEvent, type ServedSession, type ServedSide } from '../../src/core/served-folder/protocol';
 import { encodeBundleFrame } from '../../src/core/served-folder/bundle';
+import { MAX_TEXT_BYTES, tooLargeReason } from '../../src/core/recording/fileBytes';
 import { isInside } from '../folder/walk';
 import { UsageError } from '../output';
 import type { FolderIndex } from '../folder/folderIndex';
@@ -206,7 +207,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (closed) return;
       let content: { bytes: Uint8Array } | { error: string };
       const real = await fs.realpath(file.absolute).catch(() => null);
+      const size = real ? (await fs.stat(real).catch(() => null))?.size : undefined;
       if (!real || !isInside(folder.root, real)) content = { error: 'no longer inside the served folder' };
+      // The page could not decode it anyway; it would only cost the memory of a copy on both ends.
+      else if (size !== undefined && size > MAX_TEXT_BYTES) content = { error: tooLargeReason(size) };
       else {
         try {
           content = { bytes: await fs.readFile(real) };
