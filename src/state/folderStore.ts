@@ -138,8 +138,6 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
   const searchIndex = new SearchIndex();
   let processed = 0;
   let fromCache = 0;
-  /** Files read and parsed (not reused from the cache): only they need keys and a cache write. */
-  let parsed = 0;
   publish({
     ...initialState,
     status: 'loading',
@@ -214,15 +212,14 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
       },
       controller.signal,
     );
-    parsed = processed - fromCache;
     if (controller.signal.aborted) return;
     sortEntries(entries);
     errors.sort((a, b) => (a.path < b.path ? -1 : 1));
     const ms = Math.round(performance.now() - startedAt);
     if (flushTimer !== null) clearTimeout(flushTimer);
-    // Replay keys (i12) are hashed in the workers after the index, so they never slow it; cached with the entries.
-    // Keys hashed during the load came with the entries (see ReplayKeysMode).
-    const keysPending = parsed > 0 && replayKeysMode() === 'after';
+    // Replay keys (i12) are hashed in the workers, during the load or right after it (see
+    // ReplayKeysMode), and cached with the entries; only files read now need them.
+    const keysPending = toRead.length > 0 && replayKeysMode() === 'after';
     publish({ status: 'done', entries, errors, processed, fromCache, checking: false, ms, keysPending });
     indexForSearchLater(searchIndex, entries, loadId);
     if (keysPending) {
@@ -235,7 +232,7 @@ export async function loadFolder(source: FolderSource, startedAt: number = perfo
       // Same entry objects (the search index is keyed by them), in a new array so subscribers see the change.
       publish({ entries: [...entries], keysPending: false });
     }
-    if (parsed > 0 && root && source.files.some(isCacheable)) void saveCache(source, root, entries, errors, loadId);
+    if (toRead.length > 0 && root && source.files.some(isCacheable)) void saveCache(source, root, entries, errors, loadId);
   } catch (error) {
     if (controller.signal.aborted) return;
     publish({ status: 'failed', checking: false, failure: error instanceof Error ? error.message : String(error) });
