@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServedFolder } from '../src/core/served-folder/protocol';
-import { buildCli, chatRecording, fakeAppDir, http, runCli, startServe, tempDir, writeJson, type ServedProcess } from './cliSupport';
+import { buildCli, chatRecording, fakeAppDir, http, loginCookie, runCli, startServe, tempDir, writeJson, type ServedProcess } from './cliSupport';
 
 const folder = tempDir('served-cassettes');
 const cacheDir = tempDir('cache-cassettes');
@@ -31,8 +31,7 @@ beforeAll(async () => {
   writeJson(folder, 'tests/cassettes/test_chat/test_none.yaml', 'interactions: []\n');
   writeJson(folder, 'tests/cassettes/test_ws/test_socket.yaml', 'interactions:\n- direction: sent\n  payload: hi\n');
   served = await startServe([folder, '--quiet'], env);
-  const login = await http(served.port, `/?token=${served.token}`);
-  cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+  cookie = await loginCookie(served);
 }, 60_000);
 
 afterAll(async () => {

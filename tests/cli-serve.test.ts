@@ -11,7 +11,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FolderChangeEvent, ServedFolder, ServedKeys } from '../src/core/served-folder/protocol';
 import { BundleReader } from '../src/core/served-folder/bundle';
-import { buildCli, chatRecording, fakeAppDir, http, startServe, tempDir, writeJson, type ServedProcess } from './cliSupport';
+import { buildCli, chatRecording, fakeAppDir, http, loginCookie, startServe, tempDir, writeJson, type ServedProcess } from './cliSupport';
 
 const folder = tempDir('served');
 const outside = tempDir('outside');
@@ -36,8 +36,7 @@ beforeAll(async () => {
   symlinkSync(path.join(outside, 'secret.json'), path.join(folder, 'escape.json'));
   symlinkSync(outside, path.join(folder, 'escape-dir'));
   served = await startServe([folder, '--quiet'], env);
-  const login = await http(served.port, `/?token=${served.token}`);
-  cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+  cookie = await loginCookie(served);
 }, 60_000);
 
 afterAll(async () => {
@@ -263,8 +262,7 @@ describe('the index', () => {
   it('a second server on the same folder reuses the cache', async () => {
     const second = await startServe([folder], env);
     try {
-      const login = await http(second.port, `/?token=${second.token}`);
-      const secondCookie = String(login.headers['set-cookie']?.[0]).split(';')[0]!;
+      const secondCookie = await loginCookie(second);
       for (const encoding of ['gzip', 'br', 'identity']) {
         const response = await http(second.port, '/__ri/index/head', { headers: { Cookie: secondCookie, 'Accept-Encoding': encoding } });
         expect(response.headers['x-recording-inspector-from-cache'], encoding).toBe('3');

@@ -94,6 +94,12 @@ export function startServe(args: string[], env: NodeJS.ProcessEnv): Promise<Serv
   });
 }
 
+/** Exchanges the printed URL's token for the session cookie, as the browser does; returns `name=value`. */
+export async function loginCookie(served: ServedProcess): Promise<string> {
+  const login = await http(served.port, `/?token=${served.token}`);
+  return String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+}
+
 export interface HttpResult {
   status: number;
   headers: IncomingHttpHeaders;

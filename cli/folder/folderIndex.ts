@@ -1,23 +1,20 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { IndexEntry, IndexError } from '../../src/core/index/indexEntry';
 import type { FolderChangeEvent, ServedFile, ServedFolder, ServedKeys, ServedSide } from '../../src/core/served-folder/protocol';
 import type { CachedItem, IndexCache } from './cache';
 import type { IndexedValue } from './indexFile';
 import type { ParsePool } from './parsePool';
 import { walkFolder, type WalkedFile } from './walk';
+import { compress, preferredEncoding, type AcceptedEncodings, type BodyEncoding } from '../encoding';
 
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
 
 export interface LoadProgress {
   done: number;
   total: number;
 }
 
-export type IndexEncoding = 'br' | 'gzip' | 'identity';
+export type IndexEncoding = BodyEncoding;
 
 export interface IndexBody {
   encoding: IndexEncoding;
@@ -172,14 +169,14 @@ export class FolderIndex {
   }
 
   /** Every entry's replay key, once known, encoded like the index. */
-  async keysBody(accepts: { br: boolean; gzip: boolean }): Promise<IndexBody> {
+  async keysBody(accepts: AcceptedEncodings): Promise<IndexBody> {
     await this.ensureValues();
     this.startKeys();
     await this.keysDone;
     const keys: ServedKeys['keys'] = {};
     for (const value of this.values.values()) if ('entry' in value && value.entry.replayKey) keys[value.entry.path] = value.entry.replayKey;
-    const encoding: IndexEncoding = accepts.br ? 'br' : accepts.gzip ? 'gzip' : 'identity';
-    return { encoding, body: await encode(Buffer.from(JSON.stringify({ keys } satisfies ServedKeys)), encoding) };
+    const encoding = preferredEncoding(accepts);
+    return { encoding, body: await compress(Buffer.from(JSON.stringify({ keys } satisfies ServedKeys)), encoding) };
   }
 
   /** Entries from the cache where size and time match, the rest read and parsed by the pool. */
@@ -285,18 +282,17 @@ export class FolderIndex {
   }
 
   /**
-   * The index response body in the best encoding the page accepts. Fast
-   * settings: on loopback the time to compress matters more than the last
-   * bytes, and brotli at quality 1 is both quicker and smaller than gzip here.
+   * The index response body in the best encoding the page accepts, compressed
+   * with the fastest settings (see compress).
    */
-  async indexBody(accepts: { br: boolean; gzip: boolean }): Promise<IndexBody> {
-    const encoding: IndexEncoding = accepts.br ? 'br' : accepts.gzip ? 'gzip' : 'identity';
+  async indexBody(accepts: AcceptedEncodings): Promise<IndexBody> {
+    const encoding = preferredEncoding(accepts);
     const saved = this.savedResponse;
     if (saved && saved.encoding === encoding) return saved;
     let body = this.bodies.get(encoding);
     if (!body) {
       const snapshot = await this.snapshot();
-      body = encode(Buffer.from(JSON.stringify(snapshot)), encoding);
+      body = compress(Buffer.from(JSON.stringify(snapshot)), encoding);
       this.bodies.set(encoding, body);
       // Only a complete index (keys included) is worth sending again after a restart.
       if (encoding !== 'identity' && this.cache && !this.keysPending) {
@@ -351,12 +347,6 @@ export class FolderIndex {
       removed,
     };
   }
-}
-
-function encode(json: Buffer, encoding: IndexEncoding): Promise<Buffer> {
-  if (encoding === 'br') return brotliAsync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } });
-  if (encoding === 'gzip') return gzipAsync(json, { level: 1 });
-  return Promise.resolve(json);
 }
 
 function pathOf(value: IndexedValue): string {

@@ -1,11 +1,10 @@
 import { createReadStream, promises as fs } from 'node:fs';
-import { promisify } from 'node:util';
-import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { FROM_CACHE_HEADER, SERVER_API_PREFIX, type FolderChangeEvent, type ServedSession, type ServedSide } from '../../src/core/served-folder/protocol';
 import { encodeBundleFrame } from '../../src/core/served-folder/bundle';
+import { compress, type AcceptedEncodings, type BodyEncoding } from '../encoding';
 import { MAX_TEXT_BYTES, tooLargeReason } from '../../src/core/recording/fileBytes';
 import { isInside } from '../folder/walk';
 import { UsageError } from '../output';
@@ -34,16 +33,13 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const ASSET_EXTENSIONS = /\.(m?js|css|map|svg|png|ico|woff2?|txt)$/i;
 
-const brotliAsync = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
 /** Text assets worth compressing; source maps are left on disk (only devtools asks for them). */
 const COMPRESSIBLE = /\.(m?js|css|svg|html|json|txt)$/i;
 
 interface MemoryAsset {
   type: string;
-  identity: Buffer;
-  br: Buffer | null;
-  gzip: Buffer | null;
+  /** The file as built, and compressed where that makes it smaller. */
+  bodies: Partial<Record<BodyEncoding, Buffer>>;
 }
 
 /**
@@ -62,13 +58,15 @@ async function loadMemoryAssets(appRoot: string): Promise<Map<string, MemoryAsse
       .map(async (name) => {
         const identity = await fs.readFile(path.join(directory, name)).catch(() => null);
         if (!identity) return;
-        // Fast settings: on loopback, time to compress matters more than the last bytes.
-        const [br, gz] = await Promise.all([
-          brotliAsync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length } }).catch(() => null),
-          gzipAsync(identity, { level: 6 }).catch(() => null),
-        ]);
+        const bodies: MemoryAsset['bodies'] = { identity };
+        await Promise.all(
+          (['br', 'gzip'] as const).map(async (encoding) => {
+            const compressed = await compress(identity, encoding, 'smaller').catch(() => null);
+            if (compressed && compressed.length < identity.length) bodies[encoding] = compressed;
+          }),
+        );
         const type = CONTENT_TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream';
-        assets.set(`assets/${name}`, { type, identity, br: br && br.length < identity.length ? br : null, gzip: gz && gz.length < identity.length ? gz : null });
+        assets.set(`assets/${name}`, { type, bodies });
       }),
   );
   return assets;
@@ -137,35 +135,38 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const folderFor = (side: string): FolderIndex | null =>
     side === 'head' ? options.folders.head : side === 'base' ? options.folders.base : null;
 
+  /** A body already in one of the encodings the request accepts. */
+  const sendEncoded = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    { encoding, body }: { encoding: BodyEncoding; body: Buffer },
+    headers: Record<string, string>,
+  ) => {
+    response.writeHead(200, {
+      ...headers,
+      'Content-Length': body.length,
+      Vary: 'Accept-Encoding',
+      ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+
   const sendIndex = async (request: IncomingMessage, response: ServerResponse, side: ServedSide) => {
     const folder = folderFor(side);
     if (!folder) return fail(response, 404, `no ${side} folder is served`);
     await options.ready;
-    const { encoding, body } = await folder.indexBody(acceptedEncodings(request));
-    response.writeHead(200, {
+    sendEncoded(request, response, await folder.indexBody(acceptedEncodings(request)), {
       'Content-Type': 'application/json',
       'Cache-Control': 'no-store',
-      'Content-Length': body.length,
-      Vary: 'Accept-Encoding',
       [FROM_CACHE_HEADER]: String(folder.fromCacheCount()),
-      ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
     });
-    response.end(request.method === 'HEAD' ? undefined : body);
   };
 
   const sendKeys = async (request: IncomingMessage, response: ServerResponse, side: ServedSide) => {
     const folder = folderFor(side);
     if (!folder) return fail(response, 404, `no ${side} folder is served`);
     await options.ready;
-    const { encoding, body } = await folder.keysBody(acceptedEncodings(request));
-    response.writeHead(200, {
-      'Content-Type': 'application/json',
-      'Cache-Control': 'no-store',
-      'Content-Length': body.length,
-      Vary: 'Accept-Encoding',
-      ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
-    });
-    response.end(request.method === 'HEAD' ? undefined : body);
+    sendEncoded(request, response, await folder.keysBody(acceptedEncodings(request)), { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
   };
 
   const sendFolderFile = async (request: IncomingMessage, response: ServerResponse, side: string, encodedPath: string) => {
@@ -235,15 +236,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const sendMemoryAsset = (request: IncomingMessage, response: ServerResponse, asset: MemoryAsset) => {
     const accepts = acceptedEncodings(request);
-    const [encoding, body] = accepts.br && asset.br ? ['br', asset.br] : accepts.gzip && asset.gzip ? ['gzip', asset.gzip] : ['identity', asset.identity];
-    response.writeHead(200, {
-      'Content-Type': asset.type,
-      'Content-Length': body.length,
-      'Cache-Control': 'public, max-age=31536000, immutable',
-      Vary: 'Accept-Encoding',
-      ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
-    });
-    response.end(request.method === 'HEAD' ? undefined : body);
+    const encoding = accepts.br && asset.bodies.br ? 'br' : accepts.gzip && asset.bodies.gzip ? 'gzip' : 'identity';
+    sendEncoded(request, response, { encoding, body: asset.bodies[encoding]! }, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable' });
   };
 
   const sendAppFile = async (request: IncomingMessage, response: ServerResponse, pathname: string) => {
@@ -356,7 +350,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
-function acceptedEncodings(request: IncomingMessage): { br: boolean; gzip: boolean } {
+function acceptedEncodings(request: IncomingMessage): AcceptedEncodings {
   const accepted = String(request.headers['accept-encoding'] ?? '');
   return { br: /\bbr\b/.test(accepted), gzip: /\bgzip\b/.test(accepted) };
 }

@@ -110,10 +110,6 @@ export function sha256HexSync(text: string): string {
   return hex;
 }
 
-export async function sha256Hex(text: string): Promise<string> {
-  return sha256HexSync(text);
-}
-
 /** A request as the hash rules need it, already validated. */
 interface InferenceRequest {
   kind: 'inference';
