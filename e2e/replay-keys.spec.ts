@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { paths } from '../src/config/paths';
 import { corpusDir, CORPUS_MISSING, hasCorpus, navigateInApp, openFolderViaInput, recordingUrl, waitForIndex } from './support';
 // The generator names each file with its own Python-style hashing, independent of the app.
-import { FIXTURE, writeReplayKeyFixtures } from '../scripts/generate-replay-key-fixtures.mjs';
+import { FIXTURE, NEWER, writeNewerRecorderFixtures, writeReplayKeyFixtures } from '../scripts/generate-replay-key-fixtures.mjs';
 
 const oraclePath = path.join(corpusDir, 'llama-stack-head.keys.jsonl');
 const haveOracle = hasCorpus && existsSync(oraclePath);
@@ -168,5 +168,34 @@ test.describe('replay keys on a generated folder', () => {
     const listed = readFileSync(await (await download).path(), 'utf8');
     expect(listed.split('\n').filter(Boolean)).toHaveLength(4);
     expect(listed).toContain(FIXTURE.stale);
+  });
+});
+
+test.describe('replay keys of a recorder newer than the rules', () => {
+  let root = '';
+  test.beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'replay-keys-newer-e2e-'));
+    writeNewerRecorderFixtures(path.join(root, 'next'));
+  });
+  test.afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test('files no known version names are set aside with a plain warning, not reported dead', async ({ page }) => {
+    await page.goto('/');
+    await openFolderViaInput(page, path.join(root, 'next'));
+    await waitForIndex(page);
+    expect(await keySummary(page)).toEqual({ current: 0, stale: 0, none: 6, superseded: 0 });
+    await expect(page.getByTestId('key-summary-newer-recorder')).toContainText('6 unmatched files look like a recorder newer than these rules');
+    await expect(page.getByTestId('key-summary-newer-recorder')).toContainText(NEWER.folder);
+
+    expect(await replayKeyOf(page, NEWER.paths[0]!)).toEqual({ verdict: 'none', newest: '', supersededBy: '' });
+
+    await navigateInApp(page, '/dead-weight');
+    await expect(page.getByTestId('dead-weight')).toHaveAttribute('data-state', 'done');
+    const warning = page.getByTestId('newer-recorder-warning');
+    await expect(warning).toHaveCount(1);
+    await expect(warning).toHaveAttribute('data-folder', NEWER.folder);
+    await expect(warning).toHaveAttribute('data-family', 'inference');
+    await expect(warning).toContainText('6 of 6 inference recordings');
+    await expect(page.getByTestId('dead-weight-total')).toHaveAttribute('data-count', '0');
   });
 });

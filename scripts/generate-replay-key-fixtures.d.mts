@@ -11,3 +11,6 @@ export declare const FIXTURE: {
 };
 export declare function replayKeyFixtureFiles(): { path: string; data: string }[];
 export declare function writeReplayKeyFixtures(dir: string): { path: string; size: number }[];
+export declare const NEWER: { folder: string; paths: string[] };
+export declare function newerRecorderFixtureFiles(): { path: string; data: string }[];
+export declare function writeNewerRecorderFixtures(dir: string): { path: string; size: number }[];

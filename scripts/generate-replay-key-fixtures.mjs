@@ -64,9 +64,42 @@ export function replayKeyFixtureFiles() {
   return files.map(([path, value]) => ({ path, data: toRecordingJson(value) }));
 }
 
+const NEWER_DIR = 'tests/integration/next/recordings';
+const NEWER_TEST_ID = 'tests/integration/next/test_next.py::test_question';
+
+/**
+ * A folder as a recorder newer than every known rule would write it: six
+ * recordings named by today's key object plus one field no version hashes.
+ */
+export const NEWER = {
+  folder: NEWER_DIR,
+  paths: Array.from({ length: 6 }, (_, i) => {
+    const body = { model: MODEL, messages: [{ role: 'user', content: `Question ${i + 1}?` }], stream: false };
+    return `${NEWER_DIR}/${requestHash({ method: 'POST', endpoint: ENDPOINT, body, test_id: `${NEWER_TEST_ID}[${i + 1}]`, recorder: 'next' })}.json`;
+  }),
+};
+
+export function newerRecorderFixtureFiles() {
+  return NEWER.paths.map((path, i) => ({
+    path,
+    data: toRecordingJson(
+      recording({
+        testId: `${NEWER_TEST_ID}[${i + 1}]`,
+        body: { model: MODEL, messages: [{ role: 'user', content: `Question ${i + 1}?` }], stream: false },
+        answer: `Answer ${i + 1}.`,
+      }),
+    ),
+  }));
+}
+
 /** Writes the folder under `dir`; returns the written files. */
 export function writeReplayKeyFixtures(dir) {
   return writeFiles(dir, replayKeyFixtureFiles());
+}
+
+/** Writes the newer recorder's folder under `dir`; returns the written files. */
+export function writeNewerRecorderFixtures(dir) {
+  return writeFiles(dir, newerRecorderFixtureFiles());
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { computeFileKey } from '../../src/core/replay-keys';
+import { computeFileKeys } from '../../src/core/replay-keys';
 import { isCassettePath } from '../../src/core/cassette';
 import { indexBytes, indexCassetteBytes, messageOf, readProblem, type FileToIndex, type IndexedValue } from './indexFile';
 import type { KeyedValue, PoolTask } from './parsePool';
@@ -34,22 +34,25 @@ function storedTestId(text: string): string | null {
   }
 }
 
-async function keyOf(file: FileToIndex): Promise<KeyedValue> {
-  let text: string;
-  try {
-    text = decoder.decode(readFileSync(file.absolute));
-  } catch (error) {
-    return { path: file.path, testId: null, readError: `could not read the file: ${messageOf(error)}` };
-  }
-  return { path: file.path, testId: storedTestId(text), key: await computeFileKey(file.path, text) };
+/** The batch's replay keys, hashed together (see computeFileKeys); an unreadable file gets its reason instead. */
+async function keysOf(files: readonly FileToIndex[]): Promise<KeyedValue[]> {
+  const read = files.map((file): { path: string; text: string } | KeyedValue => {
+    try {
+      return { path: file.path, text: decoder.decode(readFileSync(file.absolute)) };
+    } catch (error) {
+      return { path: file.path, testId: null, readError: `could not read the file: ${messageOf(error)}` };
+    }
+  });
+  const readable = read.filter((value): value is { path: string; text: string } => 'text' in value);
+  const keys = await computeFileKeys(readable);
+  let next = 0;
+  return read.map((value) => ('text' in value ? { path: value.path, testId: storedTestId(value.text), key: keys[next++]! } : value));
 }
 
 parentPort?.on('message', async (request: WorkerRequest) => {
   let values: IndexedValue[] | KeyedValue[];
   if (request.task === 'keys') {
-    const keyed: KeyedValue[] = [];
-    for (const file of request.files) keyed.push(await keyOf(file));
-    values = keyed;
+    values = await keysOf(request.files);
   } else {
     const indexed: IndexedValue[] = [];
     for (const file of request.files) {

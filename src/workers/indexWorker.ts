@@ -3,7 +3,7 @@ import { toIndexEntry, type IndexEntry, type IndexError } from '../core/index/in
 import { bytesToText } from '../core/recording/fileBytes';
 import { parseRecording } from '../core/recording/parseRecording';
 import { interactionRecording, isCassettePath, visitCassetteBytes } from '../core/cassette';
-import { computeFileKeySync } from '../core/replay-keys';
+import { computeFileKeys } from '../core/replay-keys';
 import type { IndexRequest, IndexResponse, ReplayKeysRequest, ReplayKeysResponse, TextFile } from './protocol';
 import type { ReplayKeysMode } from './replayKeysSetting';
 
@@ -52,7 +52,14 @@ function keyText(bytes: Uint8Array, text: string): string {
   return head.slice(0, -1) + '\n}';
 }
 
-function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], keys: ReplayKeysMode): void {
+/** A parsed recording whose key is hashed with the rest of its batch (ReplayKeysMode `during`). */
+interface KeyJob {
+  entry: IndexEntry;
+  path: string;
+  text: string;
+}
+
+function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], keys: ReplayKeysMode, keyJobs: KeyJob[]): void {
   // Size may not be known yet (see SourceFile.metadataPending); the text length stands in for display.
   const size = file.size >= 0 ? file.size : file.bytes.byteLength;
   const meta = { path: file.path, size, lastModified: file.lastModified };
@@ -65,8 +72,7 @@ function indexOne(file: TextFile, entries: IndexEntry[], errors: IndexError[], k
     const result = parseRecording(decoded.text, file.path);
     if (result.ok) {
       const entry = toIndexEntry(result.recording, size, file.lastModified);
-      // computeFileKeySync never throws: an unhashable request gets a key that says why.
-      if (keys === 'during') entry.replayKey = computeFileKeySync(file.path, decoded.text, QUICK_KEY);
+      if (keys === 'during') keyJobs.push({ entry, path: file.path, text: decoded.text });
       else if (keys === 'after') pendingKeys.push({ path: file.path, text: keyText(new Uint8Array(file.bytes), decoded.text) });
       entries.push(entry);
     } else errors.push({ ...meta, reason: result.error.reason });
@@ -95,12 +101,12 @@ async function indexCassette(file: TextFile, entries: IndexEntry[], errors: Inde
   }
 }
 
-function replayKeys(): ReplayKeysResponse {
+async function replayKeys(): Promise<ReplayKeysResponse> {
   const files = pendingKeys;
   pendingKeys = [];
-  // Hashing is synchronous (see sha256HexSync): no thread hops, so a file costs only its CPU.
-  const keys: ReplayKeysResponse['keys'] = files.map(({ path, text }) => [path, computeFileKeySync(path, text, QUICK_KEY)]);
-  return { type: 'replay-keys', keys };
+  // computeFileKeys never throws: an unhashable request gets a key that says why.
+  const keys = await computeFileKeys(files, QUICK_KEY);
+  return { type: 'replay-keys', keys: files.map(({ path }, i) => [path, keys[i]!]) };
 }
 
 // Messages are answered in the order they arrive even though cassettes are read asynchronously (gunzip).
@@ -110,15 +116,20 @@ self.onmessage = (event: MessageEvent<IndexRequest | ReplayKeysRequest>) => {
   queue = queue.then(async () => {
     const request = event.data;
     if ('type' in request && request.type === 'replay-keys') {
-      self.postMessage(replayKeys());
+      self.postMessage(await replayKeys());
       return;
     }
     const { batchId, files, replayKeys: keys = 'after' } = request as IndexRequest;
     const entries: IndexEntry[] = [];
     const errors: IndexError[] = [];
+    const keyJobs: KeyJob[] = [];
     for (const file of files) {
       if (isCassettePath(file.path)) await indexCassette(file, entries, errors);
-      else indexOne(file, entries, errors, keys);
+      else indexOne(file, entries, errors, keys, keyJobs);
+    }
+    if (keyJobs.length > 0) {
+      const computed = await computeFileKeys(keyJobs, QUICK_KEY);
+      keyJobs.forEach(({ entry }, i) => (entry.replayKey = computed[i]));
     }
     const response: IndexResponse = { batchId, entries, errors, fileCount: files.length };
     self.postMessage(response);

@@ -5,7 +5,7 @@
  * (a test with an added, modified or re-keyed recording). Only the head files
  * of touched tests are keyed, so the cost follows the size of the change.
  */
-import { computeFileKey, describeExplanation, resolveSuperseded, RULE_VERSIONS, type KeyedFile } from '../replay-keys';
+import { computeFileKeys, describeExplanation, resolveSuperseded, RULE_VERSIONS, type KeyedFile } from '../replay-keys';
 import { normalizePath, type CompareEntry, type SnapshotFile } from './classify';
 import { hasOwn, isPlainObject, tryParseJson } from './json';
 import type { LeftBehindFile } from './review';
@@ -34,7 +34,7 @@ function storedTestId(text: string): string | null {
 export async function findLeftBehind(entries: readonly CompareEntry[], head: readonly SnapshotFile[]): Promise<LeftBehindFile[]> {
   const touched = touchedTestIds(entries);
   if (touched.size === 0) return [];
-  const keyed: KeyedFile[] = [];
+  const toKey: { path: string; testId: string; text: string }[] = [];
   const seen = new Set<string>();
   for (const file of head) {
     const path = normalizePath(file.path);
@@ -43,8 +43,10 @@ export async function findLeftBehind(entries: readonly CompareEntry[], head: rea
     const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
     const testId = storedTestId(text);
     if (testId === null || !touched.has(testId)) continue;
-    keyed.push({ path, testId, key: await computeFileKey(path, text) });
+    toKey.push({ path, testId, text });
   }
+  const keys = await computeFileKeys(toKey);
+  const keyed: KeyedFile[] = toKey.map(({ path, testId }, i) => ({ path, testId, key: keys[i]! }));
   const superseded = resolveSuperseded(keyed);
   const out: LeftBehindFile[] = [];
   for (const file of keyed) {

@@ -14,7 +14,6 @@ import {
   type KeyFamily,
 } from './rules';
 import { pyUrlParse } from './urlParse';
-import { sha256 } from '@noble/hashes/sha2.js';
 
 export type Verdict = 'current' | 'stale' | 'none';
 
@@ -88,27 +87,31 @@ export function parseRecordingName(path: string): ParsedName | null {
 
 const encoder = new TextEncoder();
 
-let textBuffer = new Uint8Array(1 << 16);
-
 const HEX_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
-/**
- * SHA-256 of the text's UTF-8, synchronously. WebCrypto's digest is
- * asynchronous: each call hops to a thread pool and back, and for the
- * thousands of small texts a folder needs (several per file) those hops cost
- * more than the hashing; measured in Chromium, a folder's keys took 1.6 s of
- * mostly idle waiting after the index. A synchronous hash lets the index
- * workers key each file as they parse it.
- */
-export function sha256HexSync(text: string): string {
-  // pyDumps texts are ASCII (ensure_ascii), so UTF-8 never needs more than 3 bytes a unit; one reused buffer spares the collector.
+let textBuffer = new Uint8Array(1 << 16);
+
+/** SHA-256 of the text's UTF-8, in hex, with WebCrypto (browsers and Node alike). */
+async function sha256Hex(text: string): Promise<string> {
+  // digest() copies its input before it returns, so one buffer serves every call; a fresh array per
+  // text cost as much as the hashing. The texts are ASCII (ensure_ascii) except for rare raw parts.
   if (textBuffer.length < text.length * 3) textBuffer = new Uint8Array(Math.max(text.length * 3, textBuffer.length * 2));
   const { written } = encoder.encodeInto(text, textBuffer);
-  const digest = sha256(textBuffer.subarray(0, written));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', textBuffer.subarray(0, written)));
   let hex = '';
   for (let i = 0; i < digest.length; i++) hex += HEX_BYTE[digest[i]!]!;
   return hex;
 }
+
+/**
+ * Keying a file is written as a generator that yields each text it needs
+ * hashed and is resumed with that text's SHA-256 (hex). WebCrypto's digest is
+ * asynchronous, and one await per hash per file would leave the thread waiting
+ * on a hop to the hashing thread and back for every text; driving many files'
+ * generators together (computeFileKeys) sends one round of digests for all of
+ * them at once, so the waits overlap and the hashing itself runs natively.
+ */
+type Hashing<T> = Generator<string, T, string>;
 
 /** A request as the hash rules need it, already validated. */
 interface InferenceRequest {
@@ -322,39 +325,45 @@ function candidateTexts(request: KeyRequest, form: ParsedName['form']): Map<stri
   return texts;
 }
 
+type HashesOf = (id: string) => Hashing<string[]>;
+
 /** Each version's hashes, computed on demand: many versions produce the same text, which is hashed once. */
-function versionHasher(request: KeyRequest, parsedName: ParsedName): { ids: string[]; hashesOf: (id: string) => string[] } {
+function versionHasher(request: KeyRequest, parsedName: ParsedName): { ids: string[]; hashesOf: HashesOf } {
   const texts = candidateTexts(request, parsedName.form);
   const short = parsedName.form === 'short' || parsedName.form === 'models-short';
   const digests = new Map<string, string>();
   const byVersion = new Map<string, string[]>();
-  const hashesOf = (id: string): string[] => {
-    let hashes = byVersion.get(id);
-    if (hashes) return hashes;
-    hashes = (texts.get(id)?.() ?? []).map((text) => {
+  function* hashesOf(id: string): Hashing<string[]> {
+    const known = byVersion.get(id);
+    if (known) return known;
+    const hashes: string[] = [];
+    for (const text of texts.get(id)?.() ?? []) {
       let digest = digests.get(text);
-      if (digest === undefined) digests.set(text, (digest = sha256HexSync(text)));
-      return short ? digest.slice(0, 12) : digest;
-    });
+      if (digest === undefined) digests.set(text, (digest = yield text));
+      hashes.push(short ? digest.slice(0, 12) : digest);
+    }
     byVersion.set(id, hashes);
     return hashes;
-  };
+  }
   return { ids: [...texts.keys()], hashesOf };
 }
 
 /** Whether a version reproduces the name, with the branch rule: a branch version counts only where its base does not. */
-function versionMatches(id: string, hashesOf: (id: string) => string[], nameHash: string): boolean {
-  if (!hashesOf(id).includes(nameHash)) return false;
+function* versionMatches(id: string, hashesOf: HashesOf, nameHash: string): Hashing<boolean> {
+  if (!(yield* hashesOf(id)).includes(nameHash)) return false;
   const base = RULE_VERSION_BY_ID.get(id)?.base;
-  return !(base && hashesOf(base).includes(nameHash));
+  return !(base && (yield* hashesOf(base)).includes(nameHash));
 }
 
 /** Hashes every candidate; returns the matching versions (branch rule applied) and each version's hash. */
-function matchVersions(request: KeyRequest, parsedName: ParsedName): { matches: string[]; hashes: Map<string, string[]> } {
+function* matchVersions(request: KeyRequest, parsedName: ParsedName): Hashing<{ matches: string[]; hashes: Map<string, string[]> }> {
   const { ids, hashesOf } = versionHasher(request, parsedName);
-  const matches = ids.filter((id) => versionMatches(id, hashesOf, parsedName.hash));
+  const matches: string[] = [];
+  for (const id of ids) if (yield* versionMatches(id, hashesOf, parsedName.hash)) matches.push(id);
   matches.sort((a, b) => (RULE_ORDER.get(a) ?? 0) - (RULE_ORDER.get(b) ?? 0));
-  return { matches, hashes: new Map(ids.map((id) => [id, hashesOf(id)])) };
+  const hashes = new Map<string, string[]>();
+  for (const id of ids) hashes.set(id, yield* hashesOf(id));
+  return { matches, hashes };
 }
 
 /**
@@ -363,10 +372,11 @@ function matchVersions(request: KeyRequest, parsedName: ParsedName): { matches: 
  * of the cost for a stale file (its older versions are never normalised or
  * hashed). Undefined when none matches.
  */
-function newestMatch(request: KeyRequest, parsedName: ParsedName): { newest: string | undefined; hashesOf: (id: string) => string[] } {
+function* newestMatch(request: KeyRequest, parsedName: ParsedName): Hashing<{ newest: string | undefined; hashesOf: HashesOf }> {
   const { ids, hashesOf } = versionHasher(request, parsedName);
   const newestFirst = [...ids].sort((a, b) => (RULE_ORDER.get(b) ?? 0) - (RULE_ORDER.get(a) ?? 0));
-  return { newest: newestFirst.find((id) => versionMatches(id, hashesOf, parsedName.hash)), hashesOf };
+  for (const id of newestFirst) if (yield* versionMatches(id, hashesOf, parsedName.hash)) return { newest: id, hashesOf };
+  return { newest: undefined, hashesOf };
 }
 
 function familyOf(request: KeyRequest, parsedName: ParsedName | null): KeyFamily {
@@ -418,7 +428,7 @@ function containsString(value: PyValue, needle: string): boolean {
 
 const TOOLCALL_REWRITE = 'toolcall-ids-rewritten-6f1afabcd';
 
-function explainNone(file: PyDict, request: KeyRequest, parsedName: ParsedName): { explainedBy: string; explainedMatches?: string[] } {
+function* explainNone(file: PyDict, request: KeyRequest, parsedName: ParsedName): Hashing<{ explainedBy: string; explainedMatches?: string[] }> {
   const stored = file.get('request') as PyDict;
   // A normalisation script (6f1afabcd) rewrote tool-call ids to toolcall-<name[:8]>-N after recording.
   if (containsString(stored, `toolcall-${parsedName.hash.slice(0, 8)}-`)) return { explainedBy: TOOLCALL_REWRITE };
@@ -434,7 +444,7 @@ function explainNone(file: PyDict, request: KeyRequest, parsedName: ParsedName):
     reversedFile.set('request', reverseRename(stored));
     try {
       const reversed = readRequest(reversedFile, parsedName.form.startsWith('models'));
-      const { matches } = matchVersions(reversed, parsedName);
+      const { matches } = yield* matchVersions(reversed, parsedName);
       if (matches.length > 0) return { explainedBy: 'rename-379d0720c', explainedMatches: matches };
     } catch {
       // The reversed request is as hashable as the original; nothing to explain otherwise.
@@ -519,19 +529,59 @@ function currentText(request: KeyRequest, form: ParsedName['form']): string | nu
 
 /** The replay key of one recording file. Never throws. */
 export async function computeFileKey(path: string, text: string, options: FileKeyOptions = {}): Promise<FileKey> {
-  return computeFileKeySync(path, text, options);
+  return (await computeFileKeys([{ path, text }], options))[0]!;
 }
 
-/** As computeFileKey, synchronously: what the index workers call on each file they parse. */
-export function computeFileKeySync(path: string, text: string, options: FileKeyOptions = {}): FileKey {
+/**
+ * Files keyed together per round of hashing: enough that a round's digests
+ * overlap, few enough that the dump cache (one window's request trees) stays small.
+ */
+const KEY_WINDOW = 256;
+
+/** Resumes one file's keying; an unexpected exception becomes that file's no-key reason, never the batch's. */
+function resume(path: string, steps: Hashing<FileKey>, digest?: PromiseSettledResult<string>): IteratorResult<string, FileKey> {
   try {
-    return fileKeyOf(path, text, options);
-  } finally {
-    clearDumpCache();
+    if (digest === undefined) return steps.next();
+    // A refused digest is thrown into the file's steps, which turn it into that file's no-key reason.
+    return digest.status === 'fulfilled' ? steps.next(digest.value) : steps.throw(new Error(`hashing failed: ${String(digest.reason)}`));
+  } catch (error) {
+    return { done: true, value: noKey(parseRecordingName(path), null, `internal error while keying: ${error instanceof Error ? error.message : String(error)}`) };
   }
 }
 
-function fileKeyOf(path: string, text: string, options: FileKeyOptions): FileKey {
+/**
+ * The replay keys of many files, in order. Never throws. Each round hashes
+ * every text the window's files are waiting on at once (see Hashing).
+ */
+export async function computeFileKeys(files: readonly { path: string; text: string }[], options: FileKeyOptions = {}): Promise<FileKey[]> {
+  const keys: FileKey[] = new Array<FileKey>(files.length);
+  try {
+    for (let start = 0; start < files.length; start += KEY_WINDOW) {
+      let waiting: { at: number; steps: Hashing<FileKey>; text: string }[] = [];
+      const take = (at: number, steps: Hashing<FileKey>, step: IteratorResult<string, FileKey>): void => {
+        if (step.done) keys[at] = step.value;
+        else waiting.push({ at, steps, text: step.value });
+      };
+      for (let at = start; at < Math.min(start + KEY_WINDOW, files.length); at++) {
+        const { path, text } = files[at]!;
+        const steps = fileKeySteps(path, text, options);
+        take(at, steps, resume(path, steps));
+      }
+      while (waiting.length > 0) {
+        const round = waiting;
+        waiting = [];
+        const digests = await Promise.allSettled(round.map(({ text }) => sha256Hex(text)));
+        round.forEach(({ at, steps }, i) => take(at, steps, resume(files[at]!.path, steps, digests[i])));
+      }
+      clearDumpCache();
+    }
+  } finally {
+    clearDumpCache();
+  }
+  return keys;
+}
+
+function* fileKeySteps(path: string, text: string, options: FileKeyOptions): Hashing<FileKey> {
   const parsedName = parseRecordingName(path);
   let file: PyDict;
   try {
@@ -555,7 +605,7 @@ function fileKeyOf(path: string, text: string, options: FileKeyOptions): FileKey
     const current = CURRENT_VERSION[family];
     if (options.quick && current) {
       const quickText = currentText(request, parsedName.form);
-      const quickHash = quickText === null ? null : sha256HexSync(quickText);
+      const quickHash = quickText === null ? null : yield quickText;
       if (quickHash === parsedName.hash) {
         const key: FileKey = {
           family,
@@ -573,7 +623,7 @@ function fileKeyOf(path: string, text: string, options: FileKeyOptions): FileKey
     }
     if (options.quick) {
       // Stale files: the newest matching version is enough for the verdict; the full list is computed on open.
-      const quick = newestMatch(request, parsedName);
+      const quick = yield* newestMatch(request, parsedName);
       if (quick.newest) {
         const key: FileKey = {
           family,
@@ -584,14 +634,14 @@ function fileKeyOf(path: string, text: string, options: FileKeyOptions): FileKey
           newest: quick.newest,
           verdict: verdictOf(family, quick.newest),
         };
-        const currentKey = current ? quick.hashesOf(current)[0] : undefined;
+        const currentKey = current ? (yield* quick.hashesOf(current))[0] : undefined;
         if (currentKey) key.currentKey = currentKey;
-        else if (current && request.kind === 'inference') key.currentKey = sha256HexSync(INFERENCE_RULES['v6-file-search']!(request));
+        else if (current && request.kind === 'inference') key.currentKey = yield INFERENCE_RULES['v6-file-search']!(request);
         if (sibling) key.sibling = sibling;
         return key;
       }
     }
-    const { matches, hashes } = matchVersions(request, parsedName);
+    const { matches, hashes } = yield* matchVersions(request, parsedName);
     const newest = matches.length > 0 ? matches[matches.length - 1]! : null;
     const verdict = verdictOf(family, newest);
     const key: FileKey = { family, nameHash: parsedName.hash, nameForm: parsedName.form, matches, newest, verdict };
@@ -599,9 +649,9 @@ function fileKeyOf(path: string, text: string, options: FileKeyOptions): FileKey
     if (currentKey) key.currentKey = currentKey;
     else if (current && request.kind === 'inference') {
       // A short-named file: say what today's recorder would name it.
-      key.currentKey = sha256HexSync(INFERENCE_RULES['v6-file-search']!(request));
+      key.currentKey = yield INFERENCE_RULES['v6-file-search']!(request);
     }
-    if (verdict === 'none') Object.assign(key, explainNone(file, request, parsedName));
+    if (verdict === 'none') Object.assign(key, yield* explainNone(file, request, parsedName));
     if (sibling) key.sibling = sibling;
     return key;
   } catch (error) {

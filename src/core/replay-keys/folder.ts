@@ -3,7 +3,7 @@
  * sibling of a dead file, and the "recorder newer than our rules" warning.
  */
 import { compareCodePoints } from './pyJson';
-import { computeFileKey, type FileKey, type SiblingFacts } from './fileKey';
+import { computeFileKeys, type FileKey, type SiblingFacts } from './fileKey';
 
 export interface KeyedFile {
   path: string;
@@ -196,14 +196,8 @@ function storedTestId(text: string): string | null {
 
 /** Node/CLI convenience: keys for a whole folder, superseded resolved, counted. */
 export async function analyzeFolder(files: readonly { path: string; text: string }[]): Promise<FolderKeyReport> {
-  // Hashing is asynchronous (WebCrypto): keep a window of files in flight.
-  const keyed: KeyedFile[] = [];
-  const WINDOW = 64;
-  for (let start = 0; start < files.length; start += WINDOW) {
-    const slice = files.slice(start, start + WINDOW);
-    const keys = await Promise.all(slice.map(({ path, text }) => computeFileKey(path, text)));
-    slice.forEach(({ path, text }, i) => keyed.push({ path, testId: storedTestId(text), key: keys[i]! }));
-  }
+  const keys = await computeFileKeys(files);
+  const keyed: KeyedFile[] = files.map(({ path, text }, i) => ({ path, testId: storedTestId(text), key: keys[i]! }));
   const superseded = resolveSuperseded(keyed);
   return {
     files: keyed.map((file) => {

@@ -2,7 +2,7 @@
  * Replay keys: which recordings llama-stack's recorder can still reach in
  * replay mode, under every rule version it has used, and why not.
  */
-export { computeFileKey, computeFileKeySync, parseRecordingName, sha256HexSync, type FileKey, type FileKeyOptions, type SiblingFacts, type Verdict } from './fileKey';
+export { computeFileKey, computeFileKeys, parseRecordingName, type FileKey, type FileKeyOptions, type SiblingFacts, type Verdict } from './fileKey';
 export {
   analyzeFolder,
   nearestLiveSibling,

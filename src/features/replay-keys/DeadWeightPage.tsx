@@ -54,24 +54,30 @@ export function DeadWeightPage() {
         </p>
       ) : (
         <>
-          {deadWeight.newerRecorder.map(({ warning, paths: setAside }) => (
+          {deadWeight.newerRecorder.length > 0 && (
             <div
-              key={`${warning.folder}|${warning.family}`}
               role="note"
-              data-testid="newer-recorder-warning"
-              data-folder={warning.folder}
-              data-family={warning.family}
               className="mt-3 rounded border border-sky-300 bg-sky-50 p-3 text-sky-900 dark:border-sky-800 dark:bg-sky-950/40 dark:text-sky-200"
             >
-              <strong>
-                {warning.unmatched.toLocaleString()} of {warning.keyed.toLocaleString()} {warning.family} recordings in{' '}
-                <span className="font-mono">{warning.folder || '(top folder)'}</span> match no known rule version.
-              </strong>{' '}
-              The recorder that wrote them is probably newer than the rules this app knows, so they are not listed as dead weight
-              {setAside.length > 0 ? ` (${setAside.length.toLocaleString()} set aside)` : ''}. Check them against the recorder’s current
-              source before deleting anything.
+              <p>
+                <strong>
+                  {deadWeight.newerRecorder.reduce((n, { warning }) => n + warning.unmatched, 0).toLocaleString()} recordings match no known
+                  rule version, for no known reason, in {deadWeight.newerRecorder.length === 1 ? 'one folder' : `${deadWeight.newerRecorder.length.toLocaleString()} folders`}.
+                </strong>{' '}
+                The recorder that wrote them is probably newer than the rules this app knows, so they are set aside, not listed as dead
+                weight. Check them against the recorder’s current source before deleting anything.
+              </p>
+              <ul className="mt-2 space-y-0.5">
+                {deadWeight.newerRecorder.map(({ warning, paths: setAside }) => (
+                  <li key={`${warning.folder}|${warning.family}`} data-testid="newer-recorder-warning" data-folder={warning.folder} data-family={warning.family}>
+                    {warning.unmatched.toLocaleString()} of {warning.keyed.toLocaleString()} {warning.family} recordings in{' '}
+                    <span className="font-mono">{warning.folder || '(top folder)'}</span>
+                    {setAside.length !== warning.unmatched ? ` (${setAside.length.toLocaleString()} set aside)` : ''}
+                  </li>
+                ))}
+              </ul>
             </div>
-          ))}
+          )}
           <div
             data-testid="dead-weight-total"
             data-count={deadWeight.files.length}

@@ -51,7 +51,7 @@ export function KeySummary() {
       {state === 'done' && report.warnings.length > 0 && (
         <span data-testid="key-summary-newer-recorder" className="w-full text-sky-800 dark:text-sky-300">
           {report.warnings.reduce((n, w) => n + w.unmatched, 0).toLocaleString()} unmatched files look like a recorder newer than these
-          rules ({report.warnings.map((w) => `${w.family} in ${w.folder || 'the top folder'}`).join('; ')})
+          rules ({newerRecorderPlaces(report.warnings)}; see Dead weight)
         </span>
       )}
       {report.withoutKeys > 0 && state === 'done' && (
@@ -59,4 +59,13 @@ export function KeySummary() {
       )}
     </div>
   );
+}
+
+/** "inference in tests/x/recordings", or "inference in 9 folders" once naming each would crowd the header. */
+function newerRecorderPlaces(warnings: readonly { family: string; folder: string }[]): string {
+  const byFamily = new Map<string, string[]>();
+  for (const { family, folder } of warnings) byFamily.set(family, [...(byFamily.get(family) ?? []), folder || 'the top folder']);
+  return [...byFamily]
+    .map(([family, folders]) => `${family} in ${folders.length === 1 ? folders[0] : `${folders.length.toLocaleString()} folders`}`)
+    .join('; ');
 }
