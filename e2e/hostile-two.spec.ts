@@ -28,7 +28,7 @@ async function openRecording(page: Page, relPath: string) {
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 test.describe('hostile input, round two', () => {
-  test('small cases: UTF-16, __proto__, bidi names, a backslash impostor, markdown bombs, 100,000 parameters', async ({ page }) => {
+  test('small cases: UTF-16, __proto__, bidi names, a backslash impostor, markdown bombs, 100,000 parameters, NaN', async ({ page }) => {
     test.setTimeout(180_000);
     const { dir, expected } = generate('small');
     const watcher = await watchForInjection(page);
@@ -77,6 +77,12 @@ test.describe('hostile input, round two', () => {
       await expect(page.getByTestId('markdown-refused'), bomb).toContainText('Shown as plain text');
       await expect(page.getByTestId('markdown-toggle')).toBeChecked();
     }
+
+    // Python's bare NaN and Infinity are read as Python reads them, and shown as it writes them.
+    await openRecording(page, 'python/nan-infinity.json');
+    await expect(page.getByTestId('final-text')).toHaveText('Read as Python reads it.');
+    await expect(page.locator('[data-testid=request-param][data-key="temperature"]')).toContainText('NaN');
+    await expect(page.locator('[data-testid=request-param][data-key="logit_bias"]')).toContainText('[Infinity,-Infinity]');
 
     // 100,000 request parameters: the table opens with its first rows and offers the rest.
     await openRecording(page, 'keys/100k-keys.json');

@@ -100,7 +100,13 @@ function small() {
   for (let i = 0; i < 100_000; i++) manyKeys[`param_${String(i).padStart(6, '0')}`] = i;
   add('keys/100k-keys.json', toRecordingJson(recording({ testId: testId('test_many_keys'), question: 'Keys?', answer: 'A request with 100,000 parameters.', extraBody: manyKeys }).value), '100,000 request parameters');
 
-  expect(OUT, { valid: valid.sort(), broken, about, bidiName, protoPath: 'proto/proto-key.json' });
+  // Python's json writes float('nan') and float('inf') bare; JSON.parse refuses them, Python reads them.
+  const nan = recording({ testId: testId('test_python_constants'), question: 'NaN?', answer: 'Read as Python reads it.', extraBody: { temperature: 0.5, logit_bias: [1, 2] } });
+  const nanText = toRecordingJson(nan.value).replace('"temperature": 0.5', '"temperature": NaN').replace(/"logit_bias": \[\s*1,\s*2\s*\]/, '"logit_bias": [Infinity, -Infinity]');
+  if (!nanText.includes('NaN') || !nanText.includes('-Infinity')) throw new Error('generate-hostile-two: the NaN case was not written');
+  add('python/nan-infinity.json', nanText, "Python's bare NaN and Infinity in the request");
+
+  expect(OUT, { valid: valid.sort(), broken, about, bidiName, protoPath: 'proto/proto-key.json', nanPath: 'python/nan-infinity.json' });
 }
 
 function many() {

@@ -15,6 +15,13 @@ describe('structuralDiff', () => {
     ]);
   });
 
+  it("a NaN read from a Python file on both sides is no change; NaN against a number is", () => {
+    expect(structuralDiff({ temperature: Number.NaN, top_p: 1 }, { temperature: Number.NaN, top_p: 1 }).changes).toEqual([]);
+    expect(structuralDiff({ temperature: Number.NaN }, { temperature: 0.5 }).changes).toEqual([
+      { path: 'temperature', kind: 'changed', before: Number.NaN, after: 0.5 },
+    ]);
+  });
+
   it('quotes keys that are not identifiers and reports type changes whole', () => {
     const { changes } = structuralDiff({ 'a-b': { 'x y': 1 }, c: [1] }, { 'a-b': { 'x y': 2 }, c: { 0: 1 } });
     expect(changes).toEqual([

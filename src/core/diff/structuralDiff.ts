@@ -78,7 +78,8 @@ export function structuralDiff(a: unknown, b: unknown, options: StructuralDiffOp
       continue;
     }
     const { a: x, b: y, path, depth } = task;
-    if (x === y) continue;
+    // Object.is: a NaN read from a Python file equals itself (it would differ from itself under ===).
+    if (x === y || Object.is(x, y)) continue;
     const changed = (): Task => ({ t: 'emit', change: { path, kind: 'changed', before: clean(x), after: clean(y) } });
 
     const bothObjects = isPlainObject(x) && isPlainObject(y);

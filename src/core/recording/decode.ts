@@ -15,6 +15,10 @@ export function decodeJsonText(input: string): DecodeResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
+    // Python's json writes float('nan') and float('inf') as bare NaN / Infinity, which
+    // JSON.parse refuses; a recorder's file may hold them (logprobs of -inf).
+    const withConstants = parsePythonConstants(text);
+    if (withConstants.ok) return withConstants;
     // Only text JSON.parse rejects is inspected further: scanning every file for
     // binary content up front would cost a pass over all the text of a folder.
     const binary = binaryReason(text);
@@ -30,6 +34,44 @@ export function decodeJsonText(input: string): DecodeResult {
     if (binary) return { ok: false, reason: binary };
   }
   return { ok: true, value };
+}
+
+const PYTHON_CONSTANT = /"(?:[^"\\]|\\.)*"|-?Infinity|NaN/g;
+const CONSTANTS: Record<string, number> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY };
+
+/**
+ * JSON as Python's json module reads it: bare `NaN`, `Infinity` and
+ * `-Infinity` are numbers. Each one outside a string becomes a marker string
+ * no text of the file contains, parsed, then turned back into the number.
+ */
+function parsePythonConstants(text: string): DecodeResult {
+  if (!text.includes('NaN') && !text.includes('Infinity')) return { ok: false, reason: 'no Python constants' };
+  let marker = '\\u0000py:';
+  while (text.includes(marker)) marker += '~';
+  let found = false;
+  const marked = text.replace(PYTHON_CONSTANT, (token) => {
+    if (token.startsWith('"')) return token;
+    found = true;
+    return `"${marker}${token}"`;
+  });
+  if (!found) return { ok: false, reason: 'no Python constants' };
+  // The marker is written with a JSON escape, so the parsed strings start with a NUL.
+  const prefix = JSON.parse(`"${marker}"`) as string;
+  const restore = (node: unknown): unknown => {
+    if (typeof node === 'string') return node.startsWith(prefix) ? (CONSTANTS[node.slice(prefix.length)] ?? node) : node;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) node[i] = restore(node[i]);
+    } else if (node !== null && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      for (const key of Object.keys(record)) record[key] = restore(record[key]);
+    }
+    return node;
+  };
+  try {
+    return { ok: true, value: restore(JSON.parse(marked)) };
+  } catch {
+    return { ok: false, reason: 'not JSON even with Python constants' };
+  }
 }
 
 /**

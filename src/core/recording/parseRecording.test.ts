@@ -106,6 +106,20 @@ describe('parseRecording: envelope', () => {
     expect(recording.response.text).toBe('Hello!');
   });
 
+  it("reads Python's bare NaN and Infinity (json.dump writes float('nan') so), and only outside strings", () => {
+    const text = toJson(minimal)
+      .replace('"model": "tiny-model",', '"model": "tiny-model", "temperature": NaN, "logit_bias": [Infinity, -Infinity], "note": "NaN stays text",');
+    expect(text).toContain('NaN,');
+    const recording = ok(parseRecording(text, 'r.json'));
+    const body = recording.request.body as Record<string, unknown>;
+    expect(body.temperature).toBeNaN();
+    expect(body.logit_bias).toEqual([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]);
+    expect(body.note).toBe('NaN stays text');
+    expect(recording.response.text).toBe('Hello!');
+    // Anything else JSON.parse refuses is still named as invalid JSON.
+    expect(reason(parseRecording(text.replace('NaN,', 'nan,'), 'r.json'))).toMatch(/^not valid JSON/);
+  });
+
   it('parseRecordingValue reads parsed JSON the same way', () => {
     const fromText = ok(parseRecording(toJson(minimal), 'r.json'));
     const fromValue = ok(parseRecordingValue(JSON.parse(toJson(minimal)), 'r.json'));

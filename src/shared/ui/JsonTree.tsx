@@ -82,10 +82,23 @@ function Scalar({ value }: { value: unknown }) {
   return <span className="text-zinc-500">null</span>;
 }
 
-/** JSON.stringify that survives cycles-free but very deep input by falling back to a message. */
+const NON_FINITE = '\u0000non-finite:';
+const NON_FINITE_TEXT = /"\\u0000non-finite:(NaN|-?Infinity)"/g;
+
+/** Keeps NaN and ±Infinity (Python's json writes them bare; JSON.stringify would say null). */
+function markNonFinite(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? NON_FINITE + String(value) : value;
+}
+
+/**
+ * JSON.stringify for the small values the views show (parameters, arguments):
+ * NaN and ±Infinity are written bare as Python writes them, and very deep
+ * input falls back to a message.
+ */
 export function safeStringify(value: unknown, indent?: number): string {
   try {
-    return JSON.stringify(value, null, indent) ?? String(value);
+    const text = JSON.stringify(value, markNonFinite, indent) ?? String(value);
+    return text.includes('non-finite:') ? text.replace(NON_FINITE_TEXT, '$1') : text;
   } catch (error) {
     return `(cannot be shown as JSON: ${(error as Error).message})`;
   }
