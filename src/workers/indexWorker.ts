@@ -12,8 +12,10 @@ import type { ReplayKeysMode } from './replayKeysSetting';
 const QUICK_KEY = { quick: true, alreadyValid: true } as const;
 
 /**
- * Replay keys are hashed as each file is parsed, or once the load's batches
- * are all in (see ReplayKeysMode and ReplayKeysRequest). In the second case
+ * Replay keys are hashed with each batch as it is parsed, or once the load's
+ * batches are all in (see ReplayKeysMode and ReplayKeysRequest); either way
+ * many files at a time, so WebCrypto's digests go out in rounds (see
+ * computeFileKeys). In the second case
  * each recording keeps only the text up to its response until then: the
  * recorder writes `request` before `response` with indent=2, so that prefix
  * holds what the key needs and is a small part of the file.

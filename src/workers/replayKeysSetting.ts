@@ -4,8 +4,8 @@
  *   index. Chosen where the machine has cores to spare (4 or more).
  * - `after`: once the index is complete, every worker its share. Chosen on
  *   fewer cores: with two, reading the files already keeps both busy, and
- *   hashing during the load measured 1.7-2.0x the read floor for the listing
- *   against 1.2-1.35x without, while hashing after it adds about 0.7 s.
+ *   hashing during the load measured 1.67x the read floor for the listing
+ *   against 1.27x without, while hashing after it adds about 0.55 s.
  * - `off`: no keys (the bench measures the load without them).
  * `?keys=off|during|after` on the page URL chooses; read once, since the URL
  * changes as the user navigates and the setting should not.
