@@ -462,7 +462,7 @@ if (scaled) {
   const scaledBytes = corpusBytes * SCALE;
   const row = (label, one, many) => console.log(`${label.padEnd(44)} ${String(one).padStart(16)} ${String(many).padStart(16)}`);
   console.log('');
-  console.log(`${SCALE}× folder (copy0 … copy${SCALE - 1}): ${(files.length * SCALE).toLocaleString('en')} files, ${(scaledBytes / 2 ** 20).toFixed(0)} MB; ${RUNS} run(s), medians. Noisy: other work shared the 2 cores.`);
+  console.log(`${SCALE}× folder (copy0 … copy${SCALE - 1}): ${(files.length * SCALE).toLocaleString('en')} files, ${(scaledBytes / 2 ** 20).toFixed(0)} MB; ${RUNS} run(s), medians. Single runs vary by about ±10%; compare several before concluding.`);
   row('figure', '1×', `${SCALE}×`);
   row('raw read floor', fmt(median(results.floor)), fmt(median(scaled.floor)));
   row('cold index (data-ms)', fmt(median(results.cold)), fmt(median(scaled.cold)));
