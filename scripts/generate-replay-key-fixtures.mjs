@@ -71,25 +71,19 @@ const NEWER_TEST_ID = 'tests/integration/next/test_next.py::test_question';
  * A folder as a recorder newer than every known rule would write it: six
  * recordings named by today's key object plus one field no version hashes.
  */
+const newerCalls = Array.from({ length: 6 }, (_, i) => ({
+  testId: `${NEWER_TEST_ID}[${i + 1}]`,
+  body: { model: MODEL, messages: [{ role: 'user', content: `Question ${i + 1}?` }], stream: false },
+  answer: `Answer ${i + 1}.`,
+}));
+
 export const NEWER = {
   folder: NEWER_DIR,
-  paths: Array.from({ length: 6 }, (_, i) => {
-    const body = { model: MODEL, messages: [{ role: 'user', content: `Question ${i + 1}?` }], stream: false };
-    return `${NEWER_DIR}/${requestHash({ method: 'POST', endpoint: ENDPOINT, body, test_id: `${NEWER_TEST_ID}[${i + 1}]`, recorder: 'next' })}.json`;
-  }),
+  paths: newerCalls.map(({ testId, body }) => `${NEWER_DIR}/${requestHash({ method: 'POST', endpoint: ENDPOINT, body, test_id: testId, recorder: 'next' })}.json`),
 };
 
 export function newerRecorderFixtureFiles() {
-  return NEWER.paths.map((path, i) => ({
-    path,
-    data: toRecordingJson(
-      recording({
-        testId: `${NEWER_TEST_ID}[${i + 1}]`,
-        body: { model: MODEL, messages: [{ role: 'user', content: `Question ${i + 1}?` }], stream: false },
-        answer: `Answer ${i + 1}.`,
-      }),
-    ),
-  }));
+  return newerCalls.map((call, i) => ({ path: NEWER.paths[i], data: toRecordingJson(recording(call)) }));
 }
 
 /** Writes the folder under `dir`; returns the written files. */

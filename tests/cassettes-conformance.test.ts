@@ -6,16 +6,14 @@
  * file must appear in the truth (or be one invalid line), and nothing more.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusDir } from '../testing/corpus';
 import { isCassettePath, readCassette, type CassetteInteraction } from '../src/core/cassette';
 import { interactionRecording } from '../src/core/cassette';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const corpusRoot = resolve(here, '../../shared/corpus');
-const dir = join(corpusRoot, 'cassettes-dev');
-const truthPath = join(corpusRoot, 'cassettes-dev.truth.jsonl');
+const dir = join(corpusDir, 'cassettes-dev');
+const truthPath = join(corpusDir, 'cassettes-dev.truth.jsonl');
 const present = existsSync(dir) && existsSync(truthPath);
 
 interface TruthLine {

@@ -4,15 +4,13 @@
  * must equal what an independent implementation of the same rules computed.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusDir } from '../testing/corpus';
 import { analyzeFolder, computeFileKey, resolveSuperseded, summarizeKeys } from '../src/core/replay-keys';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const corpusRoot = resolve(here, '../../shared/corpus');
-const oraclePath = join(corpusRoot, 'llama-stack-head.keys.jsonl');
-const folder = join(corpusRoot, 'llama-stack-head');
+const oraclePath = join(corpusDir, 'llama-stack-head.keys.jsonl');
+const folder = join(corpusDir, 'llama-stack-head');
 const haveCorpus = existsSync(oraclePath) && existsSync(folder);
 
 interface OracleLine {

@@ -555,27 +555,23 @@ function resume(path: string, steps: Hashing<FileKey>, digest?: PromiseSettledRe
  */
 export async function computeFileKeys(files: readonly { path: string; text: string }[], options: FileKeyOptions = {}): Promise<FileKey[]> {
   const keys: FileKey[] = new Array<FileKey>(files.length);
-  try {
-    for (let start = 0; start < files.length; start += KEY_WINDOW) {
-      let waiting: { at: number; steps: Hashing<FileKey>; text: string }[] = [];
-      const take = (at: number, steps: Hashing<FileKey>, step: IteratorResult<string, FileKey>): void => {
-        if (step.done) keys[at] = step.value;
-        else waiting.push({ at, steps, text: step.value });
-      };
-      for (let at = start; at < Math.min(start + KEY_WINDOW, files.length); at++) {
-        const { path, text } = files[at]!;
-        const steps = fileKeySteps(path, text, options);
-        take(at, steps, resume(path, steps));
-      }
-      while (waiting.length > 0) {
-        const round = waiting;
-        waiting = [];
-        const digests = await Promise.allSettled(round.map(({ text }) => sha256Hex(text)));
-        round.forEach(({ at, steps }, i) => take(at, steps, resume(files[at]!.path, steps, digests[i])));
-      }
-      clearDumpCache();
+  for (let start = 0; start < files.length; start += KEY_WINDOW) {
+    let waiting: { at: number; steps: Hashing<FileKey>; text: string }[] = [];
+    const take = (at: number, steps: Hashing<FileKey>, step: IteratorResult<string, FileKey>): void => {
+      if (step.done) keys[at] = step.value;
+      else waiting.push({ at, steps, text: step.value });
+    };
+    for (let at = start; at < Math.min(start + KEY_WINDOW, files.length); at++) {
+      const { path, text } = files[at]!;
+      const steps = fileKeySteps(path, text, options);
+      take(at, steps, resume(path, steps));
     }
-  } finally {
+    while (waiting.length > 0) {
+      const round = waiting;
+      waiting = [];
+      const digests = await Promise.allSettled(round.map(({ text }) => sha256Hex(text)));
+      round.forEach(({ at, steps }, i) => take(at, steps, resume(files[at]!.path, steps, digests[i])));
+    }
     clearDumpCache();
   }
   return keys;
